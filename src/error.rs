@@ -1,0 +1,250 @@
+//! The crate's one error type and the place it points at.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::validate::Issue;
+
+/// A `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Where in an input something went wrong: a file, a line and column (JSON), a record number
+/// (CSV rows, counted from 1 for the first data row) and a field, as far as they are known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The file, when the input came from one.
+    pub path: Option<PathBuf>,
+    /// 1-based line.
+    pub line: Option<u64>,
+    /// 1-based column.
+    pub column: Option<u64>,
+    /// 1-based data record (row) number, for tabular inputs.
+    pub record: Option<u64>,
+    /// The field (column name or JSON key).
+    pub field: Option<String>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(p) = &self.path {
+            parts.push(p.display().to_string());
+        }
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => parts.push(format!("line {l}, column {c}")),
+            (Some(l), None) => parts.push(format!("line {l}")),
+            _ => {}
+        }
+        if let Some(r) = self.record {
+            parts.push(format!("row {r}"));
+        }
+        if let Some(field) = &self.field {
+            parts.push(format!("field `{field}`"));
+        }
+        if parts.is_empty() {
+            f.write_str("<input>")
+        } else {
+            f.write_str(&parts.join(", "))
+        }
+    }
+}
+
+/// A name the resolver considered, offered as "did you mean".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The name, alias or id that matched.
+    pub name: String,
+    /// The actor it names.
+    pub actor: crate::ActorId,
+}
+
+impl fmt::Display for Candidate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.name == self.actor.as_str() {
+            write!(f, "{}", self.actor)
+        } else {
+            write!(f, "'{}' ({})", self.name, self.actor)
+        }
+    }
+}
+
+fn did_you_mean(candidates: &[Candidate]) -> String {
+    match candidates {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        many => {
+            let names: Vec<String> = many.iter().map(ToString::to_string).collect();
+            format!("; did you mean one of {}?", names.join(", "))
+        }
+    }
+}
+
+/// Every error this crate returns.
+///
+/// Each variant names what was wrong and, where the input has one, where: see [`Location`].
+/// Validation of a whole dataset collects every [`Issue`] instead of stopping at the first.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An id that does not have the required shape (`JPN`, `asian-nato`).
+    #[error("invalid {kind} id {value:?}: {reason}")]
+    InvalidId {
+        /// What kind of id: "country", "grouping", "treaty", "source", "actor".
+        kind: &'static str,
+        /// The text given.
+        value: String,
+        /// What the id must look like.
+        reason: String,
+    },
+    /// A date that is malformed or does not exist.
+    #[error("invalid date {value:?}: {reason}")]
+    InvalidDate {
+        /// The text given.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A value that is not one of the accepted words (an obligation, a role, an evidence level).
+    #[error("unknown {kind} {value:?}; expected one of: {expected}")]
+    UnknownKeyword {
+        /// What was being parsed.
+        kind: &'static str,
+        /// The text given.
+        value: String,
+        /// The accepted words, comma-separated.
+        expected: &'static str,
+    },
+    /// A name or id that names no actor in the graph.
+    #[error("unknown actor '{name}'{}", did_you_mean(candidates))]
+    UnknownActor {
+        /// The name asked for.
+        name: String,
+        /// The closest names in the graph.
+        candidates: Vec<Candidate>,
+    },
+    /// A name that names more than one actor.
+    #[error("'{name}' is ambiguous: it names {}", candidates.iter().map(|c| c.actor.to_string()).collect::<Vec<_>>().join(" and "))]
+    AmbiguousActor {
+        /// The name asked for.
+        name: String,
+        /// Every actor it names.
+        candidates: Vec<Candidate>,
+    },
+    /// An actor of the wrong kind for the question (a grouping where a country is needed).
+    #[error("'{name}' is {actual}, but a {expected} is needed here")]
+    WrongActorKind {
+        /// The name asked for.
+        name: String,
+        /// "a country" or "a grouping".
+        actual: &'static str,
+        /// "country" or "grouping".
+        expected: &'static str,
+    },
+    /// A file that cannot be parsed (syntax, a wrong type, an unknown field).
+    #[error("{location}: {message}")]
+    Parse {
+        /// Where.
+        location: Box<Location>,
+        /// What the parser said.
+        message: String,
+    },
+    /// A dataset whose records do not fit together; every problem found is listed.
+    #[error("{}", format_issues(.issues, .path.as_ref()))]
+    Invalid {
+        /// The file the records came from, if any.
+        path: Option<PathBuf>,
+        /// Every problem found, in record order.
+        issues: Vec<Issue>,
+    },
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.as_ref().map_or("<input>".to_string(), |p| p.display().to_string()))]
+    Io {
+        /// The file.
+        path: Option<PathBuf>,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// An input larger than the documented limits.
+    #[error("{location}: {what} exceeds the limit of {limit}")]
+    TooLarge {
+        /// Where.
+        location: Box<Location>,
+        /// What was too large.
+        what: String,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+fn format_issues(issues: &[Issue], path: Option<&PathBuf>) -> String {
+    let prefix = path.map_or(String::new(), |p| format!("{}: ", p.display()));
+    match issues {
+        [one] => format!("{prefix}invalid dataset: {one}"),
+        _ => {
+            let mut s = format!("{prefix}invalid dataset: {} problems", issues.len());
+            for issue in issues.iter().take(20) {
+                s.push_str("\n  - ");
+                s.push_str(&issue.to_string());
+            }
+            if issues.len() > 20 {
+                s.push_str(&format!("\n  ... and {} more", issues.len() - 20));
+            }
+            s
+        }
+    }
+}
+
+impl Error {
+    /// Whether this is an unknown or ambiguous actor name.
+    pub fn is_unknown_actor(&self) -> bool {
+        matches!(
+            self,
+            Error::UnknownActor { .. } | Error::AmbiguousActor { .. }
+        )
+    }
+
+    /// Whether the input could not be parsed (syntax, types, ids, dates or keywords).
+    pub fn is_parse(&self) -> bool {
+        matches!(
+            self,
+            Error::Parse { .. }
+                | Error::InvalidDate { .. }
+                | Error::InvalidId { .. }
+                | Error::UnknownKeyword { .. }
+        )
+    }
+
+    /// Whether a dataset parsed but failed validation.
+    pub fn is_invalid(&self) -> bool {
+        matches!(self, Error::Invalid { .. })
+    }
+
+    /// The validation issues, if this is [`Error::Invalid`]; empty otherwise.
+    pub fn issues(&self) -> &[Issue] {
+        match self {
+            Error::Invalid { issues, .. } => issues,
+            _ => &[],
+        }
+    }
+
+    /// The place in the input, where the error has one.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Parse { location, .. } | Error::TooLarge { location, .. } => Some(location),
+            _ => None,
+        }
+    }
+
+    /// Attaches a file path to an error that came from parsing that file's contents.
+    pub(crate) fn with_path(mut self, p: &std::path::Path) -> Self {
+        match &mut self {
+            Error::Parse { location, .. } | Error::TooLarge { location, .. } => {
+                location.path = Some(p.to_path_buf())
+            }
+            Error::Invalid { path, .. } | Error::Io { path, .. } => *path = Some(p.to_path_buf()),
+            _ => {}
+        }
+        self
+    }
+}

@@ -1,0 +1,114 @@
+//! Reading and writing datasets.
+//!
+//! A dataset is a [`Document`]: lists of sources, countries, groupings, memberships, treaties
+//! and stances, each record referring to others by id. The file format is its JSON form (see
+//! [`json`]); the graph is built from a document by [`GraphBuilder`](crate::GraphBuilder) and
+//! turned back into one by [`AllianceGraph::document`](crate::AllianceGraph::document), so
+//! load → save → load gives an equal graph.
+//!
+//! # The JSON format, `alliance-graph/1`
+//!
+//! A complete small dataset (it is `tests/data/small.json`):
+//!
+//! ```json
+#![doc = include_str!("../../tests/data/small.json")]
+//! ```
+//!
+//! The fields, record by record (`?` marks an optional field, which may be omitted or `null`;
+//! lists may be omitted when empty; any other field is an error):
+//!
+//! | record | fields |
+//! | --- | --- |
+//! | top level | `format` (always `"alliance-graph/1"`), `name?`, `title?`, `description?`, `sources`, `countries`, `groupings`, `memberships`, `treaties`, `stances` |
+//! | source | `id` (slug), `title`, `publisher?`, `url?`, `date?`, `note?` |
+//! | country | `id` (ISO 3166-1 alpha-3), `name`, `aliases`, `cow_code?`, `nuclear_armed?` (`{"since": date, "source": id}`), `note?` |
+//! | grouping | `id` (slug), `name`, `acronym?`, `aliases`, `kind` (`collective-defense`, `security-partnership`, `strategic-dialogue`, `other`), `obligations` (what members owe each other while it is active), `status` (history, oldest first: `{"status": "proposed"/"active"/"dissolved", "since": date, "source": id}`), `note?` |
+//! | membership | `country`, `grouping`, `role` (`founding-member`, `member`, `partner`, `observer`), `start?`, `end?`, `source`, `note?` |
+//! | treaty | `id` (slug), `name`, `kind` (`alliance`, `access`, `other`), `parties` (ids, or `{"country", "joined?", "left?"}`), `obligations`, `signed?`, `in_force?`, `ended?`, `atop_id?`, `sources` (at least one), `note?` |
+//! | obligation | `kind` (`defense`, `offense`, `neutrality`, `non-aggression`, `consultation`), `by?` and `to?` (party ids; omitted means every party), `conditions`, `from?`, `until?` |
+//! | stance | `actor`, `kind` (`proposal`, `support`, `refusal`, `request`, `invitation`), `target` (`{"grouping": id}`, `{"country": id}` or `{"membership": {"country": id, "grouping": id}}`), `speaker?` (`{"name", "office?"}`), `date`, `quote?`, `summary?`, `evidence` (`on-record`, `reported`, `speculated`), `source`, `note?` |
+//!
+//! Dates are `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`; see [`time`](crate::time) for how
+//! partial dates are read. A treaty without `in_force` counts from its signature, as ATOP
+//! counts. Parse errors give the line and column; validation errors name the record and field.
+
+#[cfg(feature = "json")]
+pub mod json;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Country, Grouping, Membership, Source, Stance, Treaty};
+
+/// The format tag every file carries, so that a later format can be told apart.
+pub const FORMAT: &str = "alliance-graph/1";
+
+/// A dataset's records, in the order of the file; the serde form of the file format.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Always [`FORMAT`].
+    #[serde(deserialize_with = "format_tag")]
+    pub format: String,
+    /// Short name of the dataset.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// What it holds.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Sources cited by the records.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// States.
+    #[serde(default)]
+    pub countries: Vec<Country>,
+    /// Groupings.
+    #[serde(default)]
+    pub groupings: Vec<Grouping>,
+    /// Memberships of states in groupings.
+    #[serde(default)]
+    pub memberships: Vec<Membership>,
+    /// Treaties between states.
+    #[serde(default)]
+    pub treaties: Vec<Treaty>,
+    /// Stated positions.
+    #[serde(default)]
+    pub stances: Vec<Stance>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            format: FORMAT.to_string(),
+            name: None,
+            title: None,
+            description: None,
+            sources: Vec::new(),
+            countries: Vec::new(),
+            groupings: Vec::new(),
+            memberships: Vec::new(),
+            treaties: Vec::new(),
+            stances: Vec::new(),
+        }
+    }
+}
+
+fn format_tag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s == FORMAT {
+        Ok(s)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "unsupported format {s:?}; this version reads {FORMAT:?}"
+        )))
+    }
+}
+
+impl Document {
+    /// Validates the records and builds a graph; see [`GraphBuilder::build`](crate::GraphBuilder::build).
+    pub fn into_graph(self) -> crate::Result<crate::AllianceGraph> {
+        crate::GraphBuilder::from_document(self).build()
+    }
+}

@@ -1,0 +1,84 @@
+//! # alliance-graph
+//!
+//! Who is allied with whom, and why. Countries and groupings (NATO, QUAD, AUKUS, a proposed
+//! "Asian NATO") are nodes; treaties with their obligations, memberships, and what leaders
+//! said (proposals, support, refusals) are typed, dated, sourced edges. Queries answer "who
+//! is allied with whom" as of any date, explain every answer, and run what-if scenarios.
+//!
+//! ```
+//! use alliance_graph::datasets;
+//!
+//! let graph = datasets::asian_nato();
+//! let today = graph.as_of("2024-10-01".parse()?);
+//!
+//! // Who is bound to defend Japan, and why?
+//! for defender in today.defenders_of("Japan")? {
+//!     println!("{}: {}", defender.country, defender.evidence[0]);
+//! }
+//! // India and Japan share the QUAD, a dialogue with no defense obligation: not allied.
+//! assert!(today.are_allied("India", "Japan")?.is_none());
+//! assert!(today.are_allied("Japan", "United States")?.is_some());
+//! # Ok::<(), alliance_graph::Error>(())
+//! ```
+//!
+//! ## The model
+//!
+//! - [`Country`] (id: [`CountryId`], ISO 3166-1 alpha-3) and [`Grouping`] (id:
+//!   [`GroupingId`], a slug) are the actors ([`ActorId`]).
+//! - [`Membership`] ties a country to a grouping with a [`Role`] and dates; a grouping's
+//!   [`obligations`](Grouping::obligations) bind its full members while it is active.
+//! - [`Treaty`] ties states with [`TreatyObligation`]s in ATOP's five kinds ([`Obligation`]),
+//!   each owed by some parties to others, so one-sided treaties stay one-sided.
+//! - [`Stance`] records what an actor said about a [`Target`]: who spoke, when, the quote, the
+//!   source's own summary, and how firm the [`Evidence`] is.
+//! - Every fact cites a [`Source`]; every date is a [`PartialDate`] read by one rule, written in
+//!   [`time`].
+//!
+//! "Allied" means, unless asked otherwise, that one of the two owes the other **defense** on
+//! the date asked, by a treaty between them or through both being full members of an active
+//! grouping whose membership carries it.
+//!
+//! ## Modules
+//!
+//! - [`AllianceGraph`] and [`GraphBuilder`]: the validated store and how to build one;
+//!   [`validate`] lists the problems a dataset can have.
+//! - [`View`], from [`AllianceGraph::as_of`]: every query, on the graph as it stood on a date
+//!   ([`query`] holds the result types).
+//! - [`Scenario`]: what-if edits and the [`Diff`] they cause.
+//! - [`io`]: the JSON file format; [`datasets`]: the built-in datasets.
+//!
+//! ## Crate features
+//!
+//! - `json` (default): the JSON dataset format.
+//! - `datasets` (default): the built-in datasets.
+//! - `atop`: the ATOP 5.1 importer, the COW crosswalk and ATOP-style tables.
+//! - `cli`: the `alliance-graph` command-line tool.
+
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+#![forbid(unsafe_code)]
+
+mod error;
+mod graph;
+mod model;
+mod resolve;
+pub mod time;
+pub mod validate;
+
+#[cfg(feature = "datasets")]
+pub mod datasets;
+pub mod io;
+
+pub use crate::error::{Candidate, Error, Location, Result};
+pub use crate::graph::{AllianceGraph, GraphBuilder};
+pub use crate::model::{
+    ActorId, Country, CountryId, Coverage, Evidence, Grouping, GroupingId, GroupingKind,
+    GroupingStatus, Membership, Obligation, Party, Role, Since, Source, SourceId, Speaker, Stance,
+    StanceKind, StatusChange, Target, Treaty, TreatyId, TreatyKind, TreatyObligation,
+};
+pub use crate::time::{Day, PartialDate, Period, Precision, Span};
+pub use crate::validate::Issue;
+pub mod query;
+pub use crate::query::{ActorRef, Strength, View};
+mod scenario;
+pub use crate::scenario::{Diff, Edit, Outcome, Scenario, SCENARIO_SOURCE};

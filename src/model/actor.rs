@@ -1,0 +1,155 @@
+use serde::{Deserialize, Serialize};
+
+use super::{keyword_enum, CountryId, GroupingId, Obligation, SourceId};
+use crate::PartialDate;
+
+/// A fact true since a date, with its source (such as being nuclear-armed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Since {
+    /// Since when.
+    pub since: PartialDate,
+    /// Who says so.
+    pub source: SourceId,
+}
+
+/// A state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3 code.
+    pub id: CountryId,
+    /// Common English name.
+    pub name: String,
+    /// Other names people write, capitals used as metonyms included ("Washington DC").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Correlates of War country code, which ATOP uses.
+    #[serde(default)]
+    pub cow_code: Option<u16>,
+    /// Nuclear-armed since a date (first test), with a source; `None` if not nuclear-armed.
+    #[serde(default)]
+    pub nuclear_armed: Option<Since>,
+    /// A remark.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// What kind of grouping it is; only the obligations decide what membership means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum GroupingKind {
+    /// Members owe each other defense (NATO, ANZUS, a proposed Asian NATO).
+    CollectiveDefense,
+    /// Cooperation without a defense obligation (AUKUS).
+    SecurityPartnership,
+    /// Regular dialogue (QUAD).
+    StrategicDialogue,
+    /// Anything else.
+    Other,
+}
+keyword_enum!(
+    GroupingKind,
+    "grouping kind",
+    [
+        CollectiveDefense = "collective-defense",
+        SecurityPartnership = "security-partnership",
+        StrategicDialogue = "strategic-dialogue",
+        Other = "other",
+    ]
+);
+
+/// A grouping's status at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupingStatus {
+    /// Proposed, not formed: its members owe each other nothing.
+    Proposed,
+    /// Formed and in force.
+    Active,
+    /// Ended.
+    Dissolved,
+}
+keyword_enum!(
+    GroupingStatus,
+    "grouping status",
+    [
+        Proposed = "proposed",
+        Active = "active",
+        Dissolved = "dissolved",
+    ]
+);
+
+/// A change of a grouping's status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    /// The new status.
+    pub status: GroupingStatus,
+    /// When it took effect.
+    pub since: PartialDate,
+    /// Who says so.
+    pub source: SourceId,
+}
+
+/// An alliance or other grouping of states.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grouping {
+    /// Slug id.
+    pub id: GroupingId,
+    /// Full name.
+    pub name: String,
+    /// Acronym ("NATO").
+    #[serde(default)]
+    pub acronym: Option<String>,
+    /// Other names people write.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What kind of grouping.
+    pub kind: GroupingKind,
+    /// What members owe each other while the grouping is active.
+    #[serde(default)]
+    pub obligations: Vec<Obligation>,
+    /// Status history, oldest first. Before the first entry the grouping did not exist.
+    pub status: Vec<StatusChange>,
+    /// A remark.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Grouping {
+    /// The status in force on the last day of `asked`, under the crate's partial-date rule:
+    /// the latest change whose date begins on or before that day.
+    pub fn status_during(&self, asked: &crate::Span) -> Option<GroupingStatus> {
+        self.status
+            .iter()
+            .rev()
+            .find(|c| c.since.earliest() <= asked.last)
+            .map(|c| c.status)
+    }
+
+    /// The spans in which the grouping was active, oldest first: each runs from an `active`
+    /// change to the day before the next change.
+    pub fn active_spans(&self) -> Vec<crate::Span> {
+        self.status
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.status == GroupingStatus::Active)
+            .map(|(i, c)| crate::Span {
+                first: c.since.earliest(),
+                last: self
+                    .status
+                    .get(i + 1)
+                    .map_or(crate::Day::MAX, |n| n.since.earliest().pred()),
+            })
+            .filter(|s| s.first <= s.last)
+            .collect()
+    }
+
+    /// Whether the grouping was active on at least one day of `asked`.
+    pub fn active_during(&self, asked: &crate::Span) -> bool {
+        self.active_spans().iter().any(|s| s.overlaps(asked))
+    }
+}

@@ -1,0 +1,284 @@
+//! Validated identifiers. Each id type checks its shape on construction, on parse and on
+//! deserialization, so a value of the type is always well-formed.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// A country's id: an ISO 3166-1 alpha-3 code such as `JPN`, three uppercase ASCII letters.
+///
+/// States that no longer exist use their ISO 3166-3 former code (`SUN`, `YUG`) or a code from
+/// the user-assigned range `XAA`–`XZZ`, as the ATOP crosswalk documents.
+///
+/// ```
+/// use alliance_graph::CountryId;
+///
+/// let jpn: CountryId = "JPN".parse()?;
+/// assert_eq!(jpn.as_str(), "JPN");
+/// assert!(CountryId::new("jpn").is_err());
+/// assert!(CountryId::new("JAPAN").is_err());
+/// # Ok::<(), alliance_graph::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CountryId([u8; 3]);
+
+impl CountryId {
+    /// Checks and wraps a code.
+    pub fn new(code: &str) -> Result<Self> {
+        match code.as_bytes() {
+            &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => Ok(CountryId([a, b, c])),
+            _ => Err(Error::InvalidId {
+                kind: "country",
+                value: code.to_string(),
+                reason: if check_slug("grouping", code).is_ok() {
+                    format!("'{code}' is a grouping id, but a country is needed here (a country id is an ISO 3166-1 alpha-3 code such as JPN)")
+                } else {
+                    "a country id is an ISO 3166-1 alpha-3 code: three uppercase letters such as JPN".into()
+                },
+            }),
+        }
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII uppercase letters are ever stored.
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+}
+
+/// The rules for slug ids (groupings, treaties, sources): lowercase ASCII letters and digits,
+/// with `-`, `_` or `.` inside, starting with a letter or digit, at most 64 bytes.
+fn check_slug(kind: &'static str, s: &str) -> Result<()> {
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s.as_bytes()[0].is_ascii_alphanumeric()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b));
+    if ok {
+        Ok(())
+    } else {
+        let is_country = s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
+        Err(Error::InvalidId {
+            kind,
+            value: s.to_string(),
+            reason: if is_country {
+                format!("'{s}' is a country id, but a {kind} is needed here (a {kind} id is a lowercase slug such as asian-nato)")
+            } else {
+                "expected a slug: lowercase letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters (such as asian-nato)".into()
+            },
+        })
+    }
+}
+
+macro_rules! slug_id {
+    ($(#[$doc:meta])* $name:ident, $kind:literal, $example:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Arc<str>);
+
+        impl $name {
+            #[doc = concat!("Checks and wraps a ", $kind, " id such as `", $example, "`.")]
+            pub fn new(id: &str) -> Result<Self> {
+                check_slug($kind, id)?;
+                Ok($name(id.into()))
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self> {
+                Self::new(s)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = Error;
+            fn try_from(s: String) -> Result<Self> {
+                Self::new(&s)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({:?})", stringify!($name), &*self.0)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                Self::new(&s).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+slug_id!(
+    /// A grouping's id: a short lowercase slug such as `nato`, `quad` or `asian-nato`.
+    GroupingId, "grouping", "asian-nato"
+);
+slug_id!(
+    /// A treaty's id: a slug such as `us-japan-1960`, or `atop-3595` for imported ATOP alliances.
+    TreatyId, "treaty", "us-japan-1960"
+);
+slug_id!(
+    /// A source's id: a slug such as `article` or `atop-5.1`, listed in the dataset's sources.
+    SourceId, "source", "atop-5.1"
+);
+
+impl FromStr for CountryId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Self::new(s)
+    }
+}
+
+impl fmt::Display for CountryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for CountryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CountryId({})", self.as_str())
+    }
+}
+
+impl Serialize for CountryId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CountryId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Self::new(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Any actor: a country or a grouping. Its text form is the inner id; the two kinds never
+/// collide, since country ids are uppercase and grouping ids lowercase.
+///
+/// ```
+/// use alliance_graph::ActorId;
+///
+/// assert!(matches!("JPN".parse::<ActorId>()?, ActorId::Country(_)));
+/// assert!(matches!("quad".parse::<ActorId>()?, ActorId::Grouping(_)));
+/// # Ok::<(), alliance_graph::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum ActorId {
+    /// A state.
+    Country(CountryId),
+    /// An alliance or other grouping of states.
+    Grouping(GroupingId),
+}
+
+impl ActorId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ActorId::Country(c) => c.as_str(),
+            ActorId::Grouping(g) => g.as_str(),
+        }
+    }
+
+    /// The country id, if this is a country.
+    pub fn as_country(&self) -> Option<CountryId> {
+        match self {
+            ActorId::Country(c) => Some(*c),
+            ActorId::Grouping(_) => None,
+        }
+    }
+
+    /// The grouping id, if this is a grouping.
+    pub fn as_grouping(&self) -> Option<&GroupingId> {
+        match self {
+            ActorId::Grouping(g) => Some(g),
+            ActorId::Country(_) => None,
+        }
+    }
+}
+
+impl From<CountryId> for ActorId {
+    fn from(c: CountryId) -> Self {
+        ActorId::Country(c)
+    }
+}
+
+impl From<GroupingId> for ActorId {
+    fn from(g: GroupingId) -> Self {
+        ActorId::Grouping(g)
+    }
+}
+
+impl FromStr for ActorId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        if let Ok(c) = CountryId::new(s) {
+            return Ok(ActorId::Country(c));
+        }
+        GroupingId::new(s).map(ActorId::Grouping).map_err(|_| Error::InvalidId {
+            kind: "actor",
+            value: s.to_string(),
+            reason: "expected a country id (three uppercase letters, JPN) or a grouping id (a lowercase slug, asian-nato)".into(),
+        })
+    }
+}
+
+impl fmt::Display for ActorId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ActorId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ActorId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for ok in ["nato", "asian-nato", "atop-5.1", "a", "us_japan_1960"] {
+            assert!(GroupingId::new(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "NATO", "-nato", "asian nato", "é", &"a".repeat(65)] {
+            assert!(GroupingId::new(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+use serde::{Deserialize, Serialize};
+
+use super::SourceId;
+use crate::PartialDate;
+
+/// Where a fact comes from: an article, a treaty text, a dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The id facts cite it by.
+    pub id: SourceId,
+    /// Title of the work.
+    pub title: String,
+    /// Who published it.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Where to read it.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// When it was published.
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    /// A citation or remark, as the publisher asks it to be cited.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The span of time the source covers completely, for a dataset such as ATOP (1815 to
+    /// 2018): a question outside it is answered "unknown", not "no".
+    #[serde(default)]
+    pub coverage: Option<Coverage>,
+}
+
+/// The span of time a source covers completely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// The first date covered.
+    pub from: PartialDate,
+    /// The last date covered.
+    pub to: PartialDate,
+}
+
+impl Coverage {
+    /// Whether every day of `asked` is covered.
+    pub fn covers(&self, asked: &crate::Span) -> bool {
+        self.from.earliest() <= asked.first && asked.last <= self.to.latest()
+    }
+}

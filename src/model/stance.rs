@@ -1,0 +1,153 @@
+use serde::{Deserialize, Serialize};
+
+use super::{keyword_enum, ActorId, CountryId, GroupingId, SourceId};
+use crate::PartialDate;
+
+/// What a stance says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StanceKind {
+    /// The actor proposes the target (a new grouping, a membership).
+    Proposal,
+    /// The actor supports the target.
+    Support,
+    /// The actor refuses or rejects the target.
+    Refusal,
+    /// The actor asks the target for something (described in the summary).
+    Request,
+    /// The actor invites a state to join a grouping (the target is a membership).
+    Invitation,
+}
+keyword_enum!(
+    StanceKind,
+    "stance kind",
+    [
+        Proposal = "proposal",
+        Support = "support",
+        Refusal = "refusal",
+        Request = "request",
+        Invitation = "invitation",
+    ]
+);
+
+impl StanceKind {
+    /// Whether the stance is for its target (a proposal, support, a request or an invitation)
+    /// rather than against it.
+    pub fn is_favourable(&self) -> bool {
+        !matches!(self, StanceKind::Refusal)
+    }
+}
+
+/// How firm the evidence for a stance is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Evidence {
+    /// A public statement by the speaker, quoted.
+    OnRecord,
+    /// The source states it without a quote, or attributes it to unnamed sources.
+    Reported,
+    /// The source presents it as belief or expectation ("it is believed that ...").
+    Speculated,
+}
+keyword_enum!(
+    Evidence,
+    "evidence level",
+    [
+        OnRecord = "on-record",
+        Reported = "reported",
+        Speculated = "speculated",
+    ]
+);
+
+/// What a stance is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Target {
+    /// A grouping (`{"grouping": "asian-nato"}`).
+    Grouping(GroupingId),
+    /// A state (`{"country": "USA"}`).
+    Country(CountryId),
+    /// A state's membership of a grouping
+    /// (`{"membership": {"country": "USA", "grouping": "asian-nato"}}`).
+    Membership {
+        /// The state.
+        country: CountryId,
+        /// The grouping.
+        grouping: GroupingId,
+    },
+}
+
+impl Target {
+    /// The grouping the target concerns, directly or through a membership.
+    pub fn grouping(&self) -> Option<&GroupingId> {
+        match self {
+            Target::Grouping(g) | Target::Membership { grouping: g, .. } => Some(g),
+            Target::Country(_) => None,
+        }
+    }
+
+    /// The actors the target names.
+    pub fn actors(&self) -> Vec<ActorId> {
+        match self {
+            Target::Grouping(g) => vec![ActorId::Grouping(g.clone())],
+            Target::Country(c) => vec![ActorId::Country(*c)],
+            Target::Membership { country, grouping } => {
+                vec![
+                    ActorId::Country(*country),
+                    ActorId::Grouping(grouping.clone()),
+                ]
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Target::Grouping(g) => write!(f, "{g}"),
+            Target::Country(c) => write!(f, "{c}"),
+            Target::Membership { country, grouping } => write!(f, "{country} in {grouping}"),
+        }
+    }
+}
+
+/// Who spoke.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    /// The person's name.
+    pub name: String,
+    /// Their office at the time.
+    #[serde(default)]
+    pub office: Option<String>,
+}
+
+/// What an actor said about a target, when, and how we know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stance {
+    /// The actor whose position it is.
+    pub actor: ActorId,
+    /// Support, refusal, proposal, request or invitation.
+    pub kind: StanceKind,
+    /// What it is about.
+    pub target: Target,
+    /// Who spoke, when the source names someone.
+    #[serde(default)]
+    pub speaker: Option<Speaker>,
+    /// When.
+    pub date: PartialDate,
+    /// The words, verbatim, when the source quotes them.
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// The source's own characterization, which may be firmer or softer than the quote.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// How firm the evidence is.
+    pub evidence: Evidence,
+    /// Who reports it.
+    pub source: SourceId,
+    /// A remark.
+    #[serde(default)]
+    pub note: Option<String>,
+}

@@ -1,0 +1,256 @@
+use serde::{Deserialize, Serialize};
+
+use super::{keyword_enum, CountryId, GroupingId, SourceId, TreatyId};
+use crate::{PartialDate, Period};
+
+/// An obligation in ATOP's coding, strongest first: the derived `Ord` puts `Defense` first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Obligation {
+    /// Come to the other's aid if it is attacked.
+    Defense,
+    /// Join the other in an attack.
+    Offense,
+    /// Stay out of a war the other fights.
+    Neutrality,
+    /// Not attack the other.
+    NonAggression,
+    /// Consult in a crisis.
+    Consultation,
+}
+keyword_enum!(
+    Obligation,
+    "obligation",
+    [
+        Defense = "defense",
+        Offense = "offense",
+        Neutrality = "neutrality",
+        NonAggression = "non-aggression",
+        Consultation = "consultation",
+    ]
+);
+
+/// A country's role in a grouping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// A member from the founding.
+    FoundingMember,
+    /// A member that joined later.
+    Member,
+    /// A partner: owes and is owed none of the grouping's obligations.
+    Partner,
+    /// An observer: owes and is owed none of the grouping's obligations.
+    Observer,
+}
+keyword_enum!(
+    Role,
+    "role",
+    [
+        FoundingMember = "founding-member",
+        Member = "member",
+        Partner = "partner",
+        Observer = "observer",
+    ]
+);
+
+impl Role {
+    /// Whether the role carries the grouping's obligations.
+    pub fn is_full_member(&self) -> bool {
+        matches!(self, Role::FoundingMember | Role::Member)
+    }
+}
+
+/// A country's membership of a grouping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    /// The member.
+    pub country: CountryId,
+    /// The grouping.
+    pub grouping: GroupingId,
+    /// Its role.
+    pub role: Role,
+    /// When it joined (in force for it).
+    #[serde(default)]
+    pub start: Option<PartialDate>,
+    /// When it left.
+    #[serde(default)]
+    pub end: Option<PartialDate>,
+    /// Who says so.
+    pub source: SourceId,
+    /// A remark.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Membership {
+    /// The membership's period; `None` if the end lies before the start.
+    pub fn period(&self) -> Option<Period> {
+        Period::new(self.start, self.end).ok()
+    }
+}
+
+/// What kind of treaty it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum TreatyKind {
+    /// A military alliance with at least one obligation.
+    Alliance,
+    /// A reciprocal access or status-of-forces agreement: cooperation, no obligation.
+    Access,
+    /// Anything else.
+    Other,
+}
+keyword_enum!(
+    TreatyKind,
+    "treaty kind",
+    [Alliance = "alliance", Access = "access", Other = "other"]
+);
+
+/// A party to a treaty, with the span of its participation when it differs from the treaty's.
+/// A state that left and re-entered is listed once per spell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Party {
+    /// A party for the treaty's whole life: written as the bare id, `"JPN"`.
+    Whole(CountryId),
+    /// A party that joined or left at its own dates.
+    Spell {
+        /// The state.
+        country: CountryId,
+        /// When it joined.
+        #[serde(default)]
+        joined: Option<PartialDate>,
+        /// When it left.
+        #[serde(default)]
+        left: Option<PartialDate>,
+    },
+}
+
+impl Party {
+    /// The state.
+    pub fn country(&self) -> CountryId {
+        match self {
+            Party::Whole(c) | Party::Spell { country: c, .. } => *c,
+        }
+    }
+
+    /// The span of participation: open where the party follows the treaty's own dates.
+    pub fn period(&self) -> Period {
+        match self {
+            Party::Whole(_) => Period::ALWAYS,
+            Party::Spell { joined, left, .. } => {
+                Period::new(*joined, *left).unwrap_or(Period::ALWAYS)
+            }
+        }
+    }
+}
+
+/// One obligation of a treaty: who owes it to whom, under what conditions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatyObligation {
+    /// The obligation.
+    pub kind: Obligation,
+    /// The parties that owe it; `None` means every party.
+    #[serde(default)]
+    pub by: Option<Vec<CountryId>>,
+    /// The parties it is owed to; `None` means every party. A party never owes itself.
+    #[serde(default)]
+    pub to: Option<Vec<CountryId>>,
+    /// Conditions on it (only against a named adversary, only in a place, ...).
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// When it applies, if narrower than the treaty (a phase of an ATOP alliance).
+    #[serde(default)]
+    pub from: Option<PartialDate>,
+    /// When it stops applying, if before the treaty ends.
+    #[serde(default)]
+    pub until: Option<PartialDate>,
+    /// The treaty phase it belongs to, for treaties amended over time (ATOP phases, from 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<u16>,
+}
+
+impl TreatyObligation {
+    /// Whether `country` owes this obligation.
+    pub fn owed_by(&self, country: CountryId) -> bool {
+        self.by.as_ref().is_none_or(|by| by.contains(&country))
+    }
+
+    /// Whether this obligation is owed to `country`.
+    pub fn owed_to(&self, country: CountryId) -> bool {
+        self.to.as_ref().is_none_or(|to| to.contains(&country))
+    }
+
+    /// The span in which the obligation applies, within the treaty's own.
+    pub fn period(&self) -> Period {
+        Period::new(self.from, self.until).unwrap_or(Period::ALWAYS)
+    }
+}
+
+/// A treaty between states, with its obligations and dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Treaty {
+    /// Slug id.
+    pub id: TreatyId,
+    /// Its name.
+    pub name: String,
+    /// What kind of treaty.
+    pub kind: TreatyKind,
+    /// The states party to it (at least two).
+    pub parties: Vec<Party>,
+    /// What the parties owe each other; empty for an access agreement.
+    #[serde(default)]
+    pub obligations: Vec<TreatyObligation>,
+    /// When it was signed.
+    #[serde(default)]
+    pub signed: Option<PartialDate>,
+    /// When it came into force; when absent, it counts from signature (ATOP's convention).
+    #[serde(default)]
+    pub in_force: Option<PartialDate>,
+    /// When it ended.
+    #[serde(default)]
+    pub ended: Option<PartialDate>,
+    /// The ATOP alliance id, where ATOP codes the treaty.
+    #[serde(default)]
+    pub atop_id: Option<u32>,
+    /// Further coded provisions, by name (an importer keeps a source's other columns here,
+    /// such as ATOP's `pubsecr` or `milaid`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub attributes: std::collections::BTreeMap<String, String>,
+    /// Who says so; at least one.
+    pub sources: Vec<SourceId>,
+    /// A remark.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Treaty {
+    /// The start of force: entry into force, or signature when that is not given.
+    pub fn start(&self) -> Option<PartialDate> {
+        self.in_force.or(self.signed)
+    }
+
+    /// The treaty's period in force; `None` if the end lies before the start.
+    pub fn period(&self) -> Option<Period> {
+        Period::new(self.start(), self.ended).ok()
+    }
+
+    /// Whether `country` is a party (at any time).
+    pub fn has_party(&self, country: CountryId) -> bool {
+        self.parties.iter().any(|p| p.country() == country)
+    }
+
+    /// The spells in which `country` was a party: one for most treaties, several when a
+    /// state left and re-entered.
+    pub fn spells(&self, country: CountryId) -> impl Iterator<Item = Period> + '_ {
+        self.parties
+            .iter()
+            .filter(move |p| p.country() == country)
+            .map(Party::period)
+    }
+}

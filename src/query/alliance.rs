@@ -1,0 +1,593 @@
+//! Alliance queries: allies, are-allied, defenders, paths and blocs.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::fmt;
+
+use super::{ActorRef, View};
+use crate::error::Result;
+use crate::graph::Tie;
+use crate::model::{
+    ActorId, CountryId, Grouping, GroupingId, Membership, Obligation, SourceId, Treaty, TreatyId,
+};
+use crate::PartialDate;
+
+/// What creates a tie: a treaty between the two, or common membership of a grouping.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TieBasis {
+    /// A treaty.
+    Treaty {
+        /// Its id.
+        id: TreatyId,
+        /// Its name.
+        name: String,
+        /// Its ATOP alliance id, if it has one.
+        atop_id: Option<u32>,
+    },
+    /// Both are full members of a grouping.
+    Grouping {
+        /// Its id.
+        id: GroupingId,
+        /// Its name.
+        name: String,
+    },
+}
+
+impl fmt::Display for TieBasis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TieBasis::Treaty {
+                name,
+                atop_id: Some(a),
+                ..
+            } => write!(f, "{name} (ATOP {a})"),
+            TieBasis::Treaty { name, .. } => f.write_str(name),
+            TieBasis::Grouping { id, name } => write!(f, "{name} ({id})"),
+        }
+    }
+}
+
+/// Why two states are tied: the basis, the obligation, who owes it, the dates and the sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TieEvidence {
+    /// The treaty or grouping.
+    pub basis: TieBasis,
+    /// The obligation; `None` for a tie without one (at [`Strength::Any`](super::Strength::Any)).
+    pub obligation: Option<Obligation>,
+    /// The states that owe it, among the two; both when it is mutual.
+    pub owed_by: Vec<CountryId>,
+    /// The states it is owed to, among the two.
+    pub owed_to: Vec<CountryId>,
+    /// Since when the tie has held for this pair (the latest of the dates it rests on).
+    pub since: Option<PartialDate>,
+    /// Until when, if it ended (the earliest of the ends it rests on).
+    pub until: Option<PartialDate>,
+    /// Conditions on the obligation.
+    pub conditions: Vec<String>,
+    /// The sources of the facts it rests on.
+    pub sources: Vec<SourceId>,
+}
+
+impl TieEvidence {
+    /// Whether both states owe the obligation to each other.
+    pub fn is_mutual(&self) -> bool {
+        self.owed_by.len() == 2
+    }
+}
+
+impl fmt::Display for TieEvidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = self
+            .obligation
+            .map_or("no obligation".to_string(), |o| o.to_string());
+        match (self.owed_by.as_slice(), self.owed_to.as_slice()) {
+            (_, _) if self.obligation.is_none() => write!(f, "tied, {what}, by {}", self.basis)?,
+            ([a, b], _) => write!(f, "{a} and {b} owe each other {what} under {}", self.basis)?,
+            ([a], [b, ..]) => write!(f, "{a} owes {b} {what} under {}", self.basis)?,
+            _ => write!(f, "{what} under {}", self.basis)?,
+        }
+        match (self.since, self.until) {
+            (Some(s), Some(u)) => write!(f, ", {s} to {u}")?,
+            (Some(s), None) => write!(f, ", since {s}")?,
+            (None, Some(u)) => write!(f, ", until {u}")?,
+            (None, None) => {}
+        }
+        if !self.conditions.is_empty() {
+            write!(f, "; conditions: {}", self.conditions.join("; "))?;
+        }
+        let sources: Vec<&str> = self.sources.iter().map(SourceId::as_str).collect();
+        write!(f, " [source: {}]", sources.join(", "))
+    }
+}
+
+/// A state allied with the one asked about, with every tie that makes it so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ally {
+    /// The ally.
+    pub country: CountryId,
+    /// The ties, strongest obligation first.
+    pub evidence: Vec<TieEvidence>,
+}
+
+/// A state bound to defend the one asked about (it owes the obligation at the view's strength).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Defender {
+    /// The defender.
+    pub country: CountryId,
+    /// Whether it was nuclear-armed on the date asked.
+    pub nuclear_armed: bool,
+    /// The ties under which it owes the obligation.
+    pub evidence: Vec<TieEvidence>,
+}
+
+/// One step of an [`alliance_path`](View::alliance_path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hop {
+    /// From this state.
+    pub from: CountryId,
+    /// To this state.
+    pub to: CountryId,
+    /// The ties between them.
+    pub evidence: Vec<TieEvidence>,
+}
+
+/// The shortest chain of ties between two states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Path {
+    /// The hops, in order; empty when both ends are the same state.
+    pub hops: Vec<Hop>,
+}
+
+impl Path {
+    /// The states along the path, both ends included.
+    pub fn countries(&self) -> Vec<CountryId> {
+        let mut out: Vec<CountryId> = self.hops.first().map(|h| h.from).into_iter().collect();
+        out.extend(self.hops.iter().map(|h| h.to));
+        out
+    }
+}
+
+/// A group of states connected by ties at the view's strength.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bloc {
+    /// The states, sorted by id.
+    pub members: Vec<CountryId>,
+}
+
+impl<'g> View<'g> {
+    /// Every state allied with `who`, with why; sorted by the ally's id.
+    ///
+    /// ```
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let allies = graph.as_of("2024-10".parse()?).allies("Japan")?;
+    /// let usa = allies.iter().find(|a| a.country.as_str() == "USA").expect("the US");
+    /// assert!(usa.evidence[0].to_string().contains("USA owes JPN defense"));
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn allies(&self, who: impl ActorRef) -> Result<Vec<Ally>> {
+        let x = self.country(&who)?;
+        Ok(self
+            .ties_of(x)
+            .into_iter()
+            .map(|(country, evidence)| Ally { country, evidence })
+            .collect())
+    }
+
+    /// The evidence that `a` and `b` are allied, or `None` if they are not.
+    ///
+    /// ```
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let now = graph.as_of("2024-10".parse()?);
+    /// assert!(now.are_allied("Japan", "US")?.is_some());
+    /// assert!(now.are_allied("India", "Japan")?.is_none());
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn are_allied(
+        &self,
+        a: impl ActorRef,
+        b: impl ActorRef,
+    ) -> Result<Option<Vec<TieEvidence>>> {
+        let (a, b) = (self.country(&a)?, self.country(&b)?);
+        let evidence = self.pair_evidence(a, b);
+        Ok((!evidence.is_empty()).then_some(evidence))
+    }
+
+    /// The states that owe `who` an obligation at the view's strength (one-sided obligations
+    /// respected), each marked nuclear-armed or not; sorted by id.
+    ///
+    /// ```
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let nuclear: Vec<String> = graph.as_of("2024-10".parse()?)
+    ///     .defenders_of("Japan")?
+    ///     .into_iter()
+    ///     .filter(|d| d.nuclear_armed)
+    ///     .map(|d| d.country.to_string())
+    ///     .collect();
+    /// assert_eq!(nuclear, ["USA"]);
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn defenders_of(&self, who: impl ActorRef) -> Result<Vec<Defender>> {
+        let x = self.country(&who)?;
+        Ok(self
+            .ties_of(x)
+            .into_iter()
+            .filter_map(|(country, evidence)| {
+                let owed: Vec<TieEvidence> = evidence
+                    .into_iter()
+                    .filter(|e| e.obligation.is_some() && e.owed_by.contains(&country))
+                    .collect();
+                (!owed.is_empty()).then(|| Defender {
+                    country,
+                    nuclear_armed: self.is_nuclear_armed(country),
+                    evidence: owed,
+                })
+            })
+            .collect())
+    }
+
+    /// The shortest chain of ties from `a` to `b` (ally of an ally ...), with the ties on each
+    /// hop; `None` when no chain exists. Among chains of equal length the one through the
+    /// lowest ids is chosen, so the answer is stable.
+    ///
+    /// ```
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let path = graph.as_of("2024-10".parse()?).alliance_path("Japan", "Britain")?.expect("a chain");
+    /// let ids: Vec<String> = path.countries().iter().map(|c| c.to_string()).collect();
+    /// assert_eq!(ids, ["JPN", "USA", "GBR"]);
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn alliance_path(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Option<Path>> {
+        let (a, b) = (self.country(&a)?, self.country(&b)?);
+        if a == b {
+            return Ok(Some(Path { hops: Vec::new() }));
+        }
+        let mut previous: HashMap<CountryId, (CountryId, Vec<TieEvidence>)> = HashMap::new();
+        let mut queue = VecDeque::from([a]);
+        while let Some(x) = queue.pop_front() {
+            for (y, evidence) in self.ties_of(x) {
+                if y == a || previous.contains_key(&y) {
+                    continue;
+                }
+                previous.insert(y, (x, evidence));
+                if y == b {
+                    let mut hops = Vec::new();
+                    let mut at = b;
+                    while let Some((from, evidence)) = previous.remove(&at) {
+                        hops.push(Hop {
+                            from,
+                            to: at,
+                            evidence,
+                        });
+                        at = from;
+                    }
+                    hops.reverse();
+                    return Ok(Some(Path { hops }));
+                }
+                queue.push_back(y);
+            }
+        }
+        Ok(None)
+    }
+
+    /// The groups of states connected by ties at the view's strength, largest first (ties
+    /// broken by the lowest id); states with no tie belong to no bloc.
+    ///
+    /// ```
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let blocs = graph.as_of("2024-12-31".parse()?).blocs();
+    /// let china = blocs.iter().find(|b| b.members.iter().any(|c| c.as_str() == "CHN")).expect("China's bloc");
+    /// assert_eq!(china.members.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["CHN", "PRK", "RUS"]);
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn blocs(&self) -> Vec<Bloc> {
+        let mut bloc_of: HashMap<CountryId, usize> = HashMap::new();
+        let mut blocs: Vec<Bloc> = Vec::new();
+        for start in self.graph.countries().map(|c| c.id) {
+            if bloc_of.contains_key(&start) {
+                continue;
+            }
+            let mut members = Vec::new();
+            let mut stack = vec![start];
+            bloc_of.insert(start, blocs.len());
+            while let Some(x) = stack.pop() {
+                members.push(x);
+                for (y, _) in self.ties_of(x) {
+                    if let std::collections::hash_map::Entry::Vacant(e) = bloc_of.entry(y) {
+                        e.insert(blocs.len());
+                        stack.push(y);
+                    }
+                }
+            }
+            members.sort();
+            blocs.push(Bloc { members });
+        }
+        blocs.retain(|b| b.members.len() > 1);
+        blocs.sort_by(|a, b| {
+            b.members
+                .len()
+                .cmp(&a.members.len())
+                .then_with(|| a.members.cmp(&b.members))
+        });
+        blocs
+    }
+
+    /// Every state tied to `x` at the view's strength and date, with the evidence, by id.
+    pub(crate) fn ties_of(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence>> {
+        let mut out: BTreeMap<CountryId, Vec<TieEvidence>> = BTreeMap::new();
+        let me = ActorId::Country(x);
+        for (tie, other) in self.graph.incident(&me) {
+            match tie {
+                Tie::Treaty(t) => {
+                    if let ActorId::Country(y) = other {
+                        for e in self.treaty_evidence(t, x, *y) {
+                            out.entry(*y).or_default().push(e);
+                        }
+                    }
+                }
+                Tie::Membership(m) => {
+                    let Some(g) = self.graph.grouping(&m.grouping) else {
+                        continue;
+                    };
+                    if !self.grouping_counts(g) || !self.membership_counts(m) {
+                        continue;
+                    }
+                    let group = ActorId::Grouping(g.id.clone());
+                    for (tie2, member) in self.graph.incident(&group) {
+                        let (Tie::Membership(m2), ActorId::Country(y)) = (tie2, member) else {
+                            continue;
+                        };
+                        if *y == x {
+                            continue;
+                        }
+                        for e in self.grouping_evidence(g, m, m2) {
+                            out.entry(*y).or_default().push(e);
+                        }
+                    }
+                }
+            }
+        }
+        for evidence in out.values_mut() {
+            evidence.sort_by(|a, b| {
+                a.obligation
+                    .cmp(&b.obligation)
+                    .then_with(|| a.basis.cmp(&b.basis))
+            });
+            evidence.dedup();
+        }
+        out.retain(|_, e| !e.is_empty());
+        out
+    }
+
+    /// The evidence for the pair `a`, `b` alone.
+    pub(crate) fn pair_evidence(&self, a: CountryId, b: CountryId) -> Vec<TieEvidence> {
+        if a == b {
+            return Vec::new();
+        }
+        self.ties_of(a).remove(&b).unwrap_or_default()
+    }
+
+    fn treaty_evidence(&self, t: &Treaty, x: CountryId, y: CountryId) -> Vec<TieEvidence> {
+        let Some(period) = t.period() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for px in t.spells(x) {
+            for py in t.spells(y) {
+                out.extend(self.spell_evidence(t, period, (x, px), (y, py)));
+            }
+        }
+        merge_by_obligation(out)
+    }
+
+    /// The evidence from one spell of each party.
+    fn spell_evidence(
+        &self,
+        t: &Treaty,
+        period: crate::Period,
+        (x, px): (CountryId, crate::Period),
+        (y, py): (CountryId, crate::Period),
+    ) -> Vec<TieEvidence> {
+        // The days on which both were parties while the treaty was in force.
+        let Some(both) = period
+            .span()
+            .intersect(&px.span())
+            .and_then(|s| s.intersect(&py.span()))
+        else {
+            return Vec::new();
+        };
+        let base = |obligation,
+                    owed_by: Vec<CountryId>,
+                    owed_to,
+                    conditions,
+                    extra: Option<crate::Period>| {
+            let mut starts = vec![t.start(), px.start(), py.start()];
+            let mut ends = vec![t.ended, px.end(), py.end()];
+            starts.extend(extra.map(|p| p.start()));
+            ends.extend(extra.map(|p| p.end()));
+            TieEvidence {
+                basis: TieBasis::Treaty {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                    atop_id: t.atop_id,
+                },
+                obligation,
+                owed_by,
+                owed_to,
+                since: latest_start(starts),
+                until: earliest_end(ends),
+                conditions,
+                sources: t.sources.clone(),
+            }
+        };
+        if t.obligations.is_empty() {
+            if self.strength.admits(None) && both.overlaps(&self.asked) {
+                return vec![base(None, vec![], vec![], vec![], None)];
+            }
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for o in &t.obligations {
+            if !self.strength.admits(Some(o.kind)) {
+                continue;
+            }
+            let Some(span) = both.intersect(&o.period().span()) else {
+                continue;
+            };
+            if !span.overlaps(&self.asked) {
+                continue;
+            }
+            let x_owes = o.owed_by(x) && o.owed_to(y);
+            let y_owes = o.owed_by(y) && o.owed_to(x);
+            let (owed_by, owed_to) = match (x_owes, y_owes) {
+                (true, true) => (sorted(x, y), sorted(x, y)),
+                (true, false) => (vec![x], vec![y]),
+                (false, true) => (vec![y], vec![x]),
+                (false, false) => continue,
+            };
+            out.push(base(
+                Some(o.kind),
+                owed_by,
+                owed_to,
+                o.conditions.clone(),
+                Some(o.period()),
+            ));
+        }
+        out
+    }
+
+    fn grouping_counts(&self, g: &Grouping) -> bool {
+        g.active_during(&self.asked)
+    }
+
+    fn membership_counts(&self, m: &Membership) -> bool {
+        let Some(p) = m.period() else { return false };
+        (m.role.is_full_member() || self.strength == super::Strength::Any)
+            && p.overlaps(&self.asked)
+    }
+
+    fn grouping_evidence(
+        &self,
+        g: &Grouping,
+        mx: &Membership,
+        my: &Membership,
+    ) -> Vec<TieEvidence> {
+        if !self.membership_counts(my) {
+            return Vec::new();
+        }
+        let (Some(px), Some(py)) = (mx.period(), my.period()) else {
+            return Vec::new();
+        };
+        // Both members on a day the grouping was active, within the asked span.
+        let Some(together) = px
+            .span()
+            .intersect(&py.span())
+            .and_then(|s| s.intersect(&self.asked))
+        else {
+            return Vec::new();
+        };
+        if !g.active_spans().iter().any(|a| a.overlaps(&together)) {
+            return Vec::new();
+        }
+        let (x, y) = (mx.country, my.country);
+        let active_since = g
+            .status
+            .iter()
+            .rev()
+            .find(|c| {
+                c.status == crate::GroupingStatus::Active && c.since.earliest() <= self.asked.last
+            })
+            .map(|c| c.since);
+        let evidence = |obligation: Option<Obligation>| {
+            let mut sources = vec![mx.source.clone(), my.source.clone()];
+            sources.extend(g.status.iter().map(|c| c.source.clone()));
+            sources.sort();
+            sources.dedup();
+            let mutual = obligation.is_some();
+            TieEvidence {
+                basis: TieBasis::Grouping {
+                    id: g.id.clone(),
+                    name: g.name.clone(),
+                },
+                obligation,
+                owed_by: if mutual { sorted(x, y) } else { vec![] },
+                owed_to: if mutual { sorted(x, y) } else { vec![] },
+                since: latest_start(vec![mx.start, my.start, active_since]),
+                until: earliest_end(vec![mx.end, my.end]),
+                conditions: Vec::new(),
+                sources,
+            }
+        };
+        let mut out: Vec<TieEvidence> = g
+            .obligations
+            .iter()
+            .filter(|o| self.strength.admits(Some(**o)))
+            .map(|o| evidence(Some(*o)))
+            .collect();
+        if g.obligations.is_empty() && self.strength.admits(None) {
+            out.push(evidence(None));
+        }
+        out
+    }
+}
+
+fn sorted(a: CountryId, b: CountryId) -> Vec<CountryId> {
+    if a <= b {
+        vec![a, b]
+    } else {
+        vec![b, a]
+    }
+}
+
+/// Merges a treaty's evidence items for the same obligation (an obligation split over phases
+/// or over several directed clauses) into one, uniting who owes whom.
+fn merge_by_obligation(items: Vec<TieEvidence>) -> Vec<TieEvidence> {
+    let mut out: Vec<TieEvidence> = Vec::new();
+    for e in items {
+        match out.iter_mut().find(|o| o.obligation == e.obligation) {
+            Some(o) => {
+                for c in e.owed_by {
+                    if !o.owed_by.contains(&c) {
+                        o.owed_by.push(c);
+                    }
+                }
+                for c in e.owed_to {
+                    if !o.owed_to.contains(&c) {
+                        o.owed_to.push(c);
+                    }
+                }
+                o.owed_by.sort();
+                o.owed_to.sort();
+                for c in e.conditions {
+                    if !o.conditions.contains(&c) {
+                        o.conditions.push(c);
+                    }
+                }
+                o.since = earliest_start(o.since, e.since);
+                o.until = latest_end(o.until, e.until);
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}
+
+fn latest_start(dates: Vec<Option<PartialDate>>) -> Option<PartialDate> {
+    dates.into_iter().flatten().max_by_key(|d| d.earliest())
+}
+
+fn earliest_end(dates: Vec<Option<PartialDate>>) -> Option<PartialDate> {
+    dates.into_iter().flatten().min_by_key(|d| d.latest())
+}
+
+fn earliest_start(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<PartialDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.earliest() < a.earliest() { b } else { a }),
+        _ => None,
+    }
+}
+
+fn latest_end(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<PartialDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.latest() > a.latest() { b } else { a }),
+        _ => None,
+    }
+}

@@ -1,0 +1,326 @@
+//! Queries, asked through a dated [`View`], and their result types.
+//!
+//! A view is the graph as it stood on a date ([`AllianceGraph::as_of`]), at an alliance
+//! strength ([`View::with_strength`], defense by default). Every query is defined once, on
+//! the view, and every answer that says "allied" carries its [`TieEvidence`]: the treaty or
+//! grouping, who owes what to whom, the dates and the sources.
+//!
+//! Queries name actors by id or by any name the resolver accepts ("Britain", "Washington DC",
+//! `CountryId`s, `GroupingId`s); see [`ActorRef`].
+
+mod alliance;
+mod membership;
+mod stance;
+
+pub use alliance::{Ally, Bloc, Defender, Hop, Path, TieBasis, TieEvidence};
+pub use membership::{MemberOf, SharedGrouping};
+pub use stance::{Coalition, Position};
+
+use std::fmt;
+
+use crate::error::{Error, Result};
+use crate::model::{ActorId, CountryId, GroupingId, Obligation};
+use crate::{AllianceGraph, PartialDate, Span};
+
+/// How strong a tie must be to count: an ATOP obligation and every stronger one (in ATOP's
+/// order, defense > offense > neutrality > non-aggression > consultation), or any formal tie
+/// at all, partnerships and dialogues without obligation included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Strength {
+    /// Defense only: "allied" in the default sense.
+    #[default]
+    Defense,
+    /// Defense or offense.
+    Offense,
+    /// Defense, offense or neutrality.
+    Neutrality,
+    /// Any obligation but consultation.
+    NonAggression,
+    /// Any ATOP obligation: ATOP's `atopally`.
+    Consultation,
+    /// Any formal tie, with or without obligation (QUAD, AUKUS, access agreements).
+    Any,
+}
+
+impl Strength {
+    /// Every strength, strongest first.
+    pub const ALL: &'static [Strength] = &[
+        Strength::Defense,
+        Strength::Offense,
+        Strength::Neutrality,
+        Strength::NonAggression,
+        Strength::Consultation,
+        Strength::Any,
+    ];
+
+    /// Whether a tie carrying `obligation` (or none) counts at this strength.
+    pub fn admits(&self, obligation: Option<Obligation>) -> bool {
+        match (self, obligation) {
+            (Strength::Any, _) => true,
+            (_, None) => false,
+            (s, Some(o)) => o <= s.weakest().unwrap_or(Obligation::Consultation),
+        }
+    }
+
+    /// The weakest obligation that counts; `None` for [`Strength::Any`].
+    pub fn weakest(&self) -> Option<Obligation> {
+        match self {
+            Strength::Defense => Some(Obligation::Defense),
+            Strength::Offense => Some(Obligation::Offense),
+            Strength::Neutrality => Some(Obligation::Neutrality),
+            Strength::NonAggression => Some(Obligation::NonAggression),
+            Strength::Consultation => Some(Obligation::Consultation),
+            Strength::Any => None,
+        }
+    }
+
+    /// The word used on the command line.
+    pub fn as_str(&self) -> &'static str {
+        self.weakest().map_or("any", |o| o.as_str())
+    }
+}
+
+impl From<Obligation> for Strength {
+    fn from(o: Obligation) -> Self {
+        match o {
+            Obligation::Defense => Strength::Defense,
+            Obligation::Offense => Strength::Offense,
+            Obligation::Neutrality => Strength::Neutrality,
+            Obligation::NonAggression => Strength::NonAggression,
+            Obligation::Consultation => Strength::Consultation,
+        }
+    }
+}
+
+impl std::str::FromStr for Strength {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        if s == "any" {
+            return Ok(Strength::Any);
+        }
+        s.parse::<Obligation>()
+            .map(Strength::from)
+            .map_err(|_| Error::UnknownKeyword {
+                kind: "strength",
+                value: s.to_string(),
+                expected: "defense offense neutrality non-aggression consultation any",
+            })
+    }
+}
+
+impl fmt::Display for Strength {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Something that names an actor: an id, or a name the graph's resolver accepts.
+pub trait ActorRef {
+    /// The actor's id in `graph`, or an error naming the closest names.
+    fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId>;
+}
+
+impl ActorRef for str {
+    fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
+        graph.resolve(self)
+    }
+}
+
+impl ActorRef for String {
+    fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
+        graph.resolve(self)
+    }
+}
+
+impl ActorRef for ActorId {
+    fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
+        if graph.contains(self) {
+            Ok(self.clone())
+        } else {
+            graph.resolve(self.as_str())
+        }
+    }
+}
+
+impl ActorRef for CountryId {
+    fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
+        ActorId::Country(*self).resolve_in(graph)
+    }
+}
+
+impl ActorRef for GroupingId {
+    fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
+        ActorId::Grouping(self.clone()).resolve_in(graph)
+    }
+}
+
+impl<T: ActorRef + ?Sized> ActorRef for &T {
+    fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
+        (**self).resolve_in(graph)
+    }
+}
+
+/// The graph as it stood on a date, at an alliance strength. Cheap to copy; every query
+/// lives here.
+///
+/// ```
+/// let graph = alliance_graph::datasets::asian_nato();
+/// let view = graph.as_of("1990".parse()?);
+/// assert_eq!(view.date().to_string(), "1990");
+/// # Ok::<(), alliance_graph::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct View<'g> {
+    graph: &'g AllianceGraph,
+    date: PartialDate,
+    asked: Span,
+    strength: Strength,
+}
+
+impl AllianceGraph {
+    /// The graph as it stood on `date` (every day the date covers; see [`time`](crate::time)),
+    /// at the default strength, defense.
+    pub fn as_of(&self, date: PartialDate) -> View<'_> {
+        View {
+            graph: self,
+            date,
+            asked: date.span(),
+            strength: Strength::default(),
+        }
+    }
+
+    /// The graph as it stands today (the system clock's date, in UTC).
+    pub fn today(&self) -> View<'_> {
+        let date = crate::Day::today().to_partial().unwrap_or_else(|_| {
+            // The clock is outside 1000-9999: fall back to the latest supported day.
+            PartialDate::day(9999, 12, 31).expect("a valid date")
+        });
+        self.as_of(date)
+    }
+}
+
+impl<'g> View<'g> {
+    /// The same view at another strength.
+    pub fn with_strength(self, strength: impl Into<Strength>) -> Self {
+        View {
+            strength: strength.into(),
+            ..self
+        }
+    }
+
+    /// The graph viewed.
+    pub fn graph(&self) -> &'g AllianceGraph {
+        self.graph
+    }
+
+    /// The date asked.
+    pub fn date(&self) -> PartialDate {
+        self.date
+    }
+
+    /// The days the date covers.
+    pub fn span(&self) -> Span {
+        self.asked
+    }
+
+    /// The strength ties must have to count.
+    pub fn strength(&self) -> Strength {
+        self.strength
+    }
+
+    /// Whether `country` was nuclear-armed by the end of the asked date.
+    pub fn is_nuclear_armed(&self, country: CountryId) -> bool {
+        self.graph
+            .country(&country)
+            .and_then(|c| c.nuclear_armed.as_ref())
+            .is_some_and(|n| n.since.earliest() <= self.asked.last)
+    }
+
+    fn country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
+        match who.resolve_in(self.graph)? {
+            ActorId::Country(c) => Ok(c),
+            ActorId::Grouping(g) => Err(Error::WrongActorKind {
+                name: g.to_string(),
+                actual: "a grouping",
+                expected: "country",
+            }),
+        }
+    }
+
+    fn grouping(&self, which: &(impl ActorRef + ?Sized)) -> Result<GroupingId> {
+        match which.resolve_in(self.graph)? {
+            ActorId::Grouping(g) => Ok(g),
+            ActorId::Country(c) => Err(Error::WrongActorKind {
+                name: c.to_string(),
+                actual: "a country",
+                expected: "grouping",
+            }),
+        }
+    }
+}
+
+/// An answer that may be unknown: a question asked outside what the data cover is not a "no".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer<T> {
+    /// Yes, with the evidence.
+    Yes(T),
+    /// No: the data cover the date asked and hold no such tie.
+    No,
+    /// Unknown: the date asked lies outside the coverage of these sources.
+    Unknown {
+        /// The sources whose coverage does not include the date asked.
+        outside: Vec<crate::SourceId>,
+    },
+}
+
+impl<T> Answer<T> {
+    /// Whether the answer is yes.
+    pub fn is_yes(&self) -> bool {
+        matches!(self, Answer::Yes(_))
+    }
+
+    /// Whether the answer is unknown.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Answer::Unknown { .. })
+    }
+}
+
+impl<'g> View<'g> {
+    /// The sources that declare a coverage not including every day of the asked date.
+    pub fn outside_coverage(&self) -> Vec<crate::SourceId> {
+        self.graph
+            .sources()
+            .filter(|s| s.coverage.is_some_and(|c| !c.covers(&self.asked)))
+            .map(|s| s.id.clone())
+            .collect()
+    }
+
+    /// Like [`are_allied`](View::are_allied), but a "no" on a date outside a source's coverage
+    /// (ATOP ends in 2018) is [`Answer::Unknown`].
+    ///
+    /// ```
+    /// use alliance_graph::query::Answer;
+    ///
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let answer = graph.as_of("2024-10".parse()?).allied("India", "Japan")?;
+    /// assert_eq!(answer, Answer::No);
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn allied(
+        &self,
+        a: impl ActorRef,
+        b: impl ActorRef,
+    ) -> Result<Answer<Vec<crate::query::TieEvidence>>> {
+        Ok(match self.are_allied(a, b)? {
+            Some(evidence) => Answer::Yes(evidence),
+            None => {
+                let outside = self.outside_coverage();
+                if outside.is_empty() {
+                    Answer::No
+                } else {
+                    Answer::Unknown { outside }
+                }
+            }
+        })
+    }
+}

@@ -1,0 +1,135 @@
+//! Name resolution: from what people write ("Britain", "Washington DC", "quad") to an actor.
+//!
+//! Names are compared after folding case, dropping dots and collapsing white space, so
+//! "U.S." and "us" are the same name. Ids, names, acronyms and aliases are all searched. A
+//! name that no actor has is an error listing the closest names; a name two actors share is
+//! an error listing both.
+
+use std::collections::HashMap;
+
+use crate::error::{Candidate, Error, Result};
+use crate::io::Document;
+use crate::model::ActorId;
+
+/// The lookup table from folded names to the actors that carry them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameIndex {
+    /// Folded name -> (name as written, actor), deduplicated by actor.
+    by_name: HashMap<String, Vec<(String, ActorId)>>,
+}
+
+/// Folds a name for comparison: lowercase, no dots, single spaces.
+pub(crate) fn fold(name: &str) -> String {
+    let lower = name.to_lowercase().replace('.', "");
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl NameIndex {
+    pub(crate) fn new(doc: &Document) -> Self {
+        let mut index = NameIndex::default();
+        for c in &doc.countries {
+            let actor = ActorId::Country(c.id);
+            index.add(c.id.as_str(), &actor);
+            index.add(&c.name, &actor);
+            for a in &c.aliases {
+                index.add(a, &actor);
+            }
+        }
+        for g in &doc.groupings {
+            let actor = ActorId::Grouping(g.id.clone());
+            index.add(g.id.as_str(), &actor);
+            index.add(&g.name, &actor);
+            if let Some(acr) = &g.acronym {
+                index.add(acr, &actor);
+            }
+            for a in &g.aliases {
+                index.add(a, &actor);
+            }
+        }
+        index
+    }
+
+    fn add(&mut self, name: &str, actor: &ActorId) {
+        let key = fold(name);
+        if key.is_empty() {
+            return;
+        }
+        let entry = self.by_name.entry(key).or_default();
+        if !entry.iter().any(|(_, a)| a == actor) {
+            entry.push((name.to_string(), actor.clone()));
+        }
+    }
+
+    pub(crate) fn resolve(&self, name: &str) -> Result<ActorId> {
+        match self.by_name.get(&fold(name)).map(Vec::as_slice) {
+            Some([(_, actor)]) => Ok(actor.clone()),
+            Some(many) if !many.is_empty() => Err(Error::AmbiguousActor {
+                name: name.to_string(),
+                candidates: many
+                    .iter()
+                    .map(|(n, a)| Candidate {
+                        name: n.clone(),
+                        actor: a.clone(),
+                    })
+                    .collect(),
+            }),
+            _ => Err(Error::UnknownActor {
+                name: name.to_string(),
+                candidates: self.closest(name),
+            }),
+        }
+    }
+
+    /// Up to three names closest to `name`, best first.
+    fn closest(&self, name: &str) -> Vec<Candidate> {
+        let key = fold(name);
+        let mut scored: Vec<(f64, &String, &ActorId)> = self
+            .by_name
+            .iter()
+            .flat_map(|(k, v)| {
+                let key = &key;
+                v.iter().map(move |(n, a)| (similarity(key, k), n, a))
+            })
+            .filter(|(s, _, _)| *s >= 0.75)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let mut out: Vec<Candidate> = Vec::new();
+        for (_, n, a) in scored {
+            if !out.iter().any(|c| &c.actor == a) {
+                out.push(Candidate {
+                    name: n.clone(),
+                    actor: a.clone(),
+                });
+            }
+            if out.len() == 3 {
+                break;
+            }
+        }
+        out
+    }
+}
+
+fn similarity(a: &str, b: &str) -> f64 {
+    strsim::jaro_winkler(a, b)
+}
+
+/// The known id closest to `id`, if any is close enough to be a likely typo.
+pub(crate) fn closest<'k>(id: &str, known: impl Iterator<Item = &'k str>) -> Option<&'k str> {
+    let key = fold(id);
+    known
+        .map(|k| (similarity(&key, &fold(k)), k))
+        .filter(|(s, _)| *s >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("  U.S.  of   America "), "us of america");
+        assert_eq!(fold("Washington D.C."), fold("washington dc"));
+    }
+}
