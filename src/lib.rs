@@ -82,3 +82,8 @@ pub mod query;
 pub use crate::query::{ActorRef, Strength, View};
 mod scenario;
 pub use crate::scenario::{Diff, Edit, Outcome, Scenario, SCENARIO_SOURCE};
+
+/// The README's code blocks, compiled and run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

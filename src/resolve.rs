@@ -90,11 +90,13 @@ impl NameIndex {
                 let key = &key;
                 v.iter().map(move |(n, a)| (similarity(key, k), n, a))
             })
-            .filter(|(s, _, _)| *s >= 0.75)
+            .filter(|(s, _, _)| *s >= 0.7)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let best = scored.first().map_or(0.0, |s| s.0);
         let mut out: Vec<Candidate> = Vec::new();
-        for (_, n, a) in scored {
+        // Only names nearly as close as the best one: a clear typo gets one suggestion.
+        for (_, n, a) in scored.into_iter().filter(|s| s.0 >= best - 0.05) {
             if !out.iter().any(|c| &c.actor == a) {
                 out.push(Candidate {
                     name: n.clone(),
@@ -110,7 +112,7 @@ impl NameIndex {
 }
 
 fn similarity(a: &str, b: &str) -> f64 {
-    strsim::jaro_winkler(a, b)
+    strsim::normalized_damerau_levenshtein(a, b)
 }
 
 /// The known id closest to `id`, if any is close enough to be a likely typo.
@@ -118,7 +120,7 @@ pub(crate) fn closest<'k>(id: &str, known: impl Iterator<Item = &'k str>) -> Opt
     let key = fold(id);
     known
         .map(|k| (similarity(&key, &fold(k)), k))
-        .filter(|(s, _)| *s >= 0.8)
+        .filter(|(s, _)| *s >= 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
 }

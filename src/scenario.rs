@@ -388,9 +388,7 @@ fn apply_edit(doc: &mut Document, edit: &Edit, undo: &mut Vec<Edit>) -> Result<(
 pub(crate) type PairSet = BTreeSet<(CountryId, CountryId)>;
 
 /// Every allied pair (lower id first) and every (defender, defended) pair on a view.
-pub(crate) fn alliance_pairs(
-    view: &crate::View<'_>,
-) -> (PairSet, PairSet) {
+pub(crate) fn alliance_pairs(view: &crate::View<'_>) -> (PairSet, PairSet) {
     let mut allied = BTreeSet::new();
     let mut defends = BTreeSet::new();
     for x in view.graph().countries().map(|c| c.id) {

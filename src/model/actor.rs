@@ -40,7 +40,7 @@ pub struct Country {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum GroupingKind {
-    /// Members owe each other defense (NATO, ANZUS, a proposed Asian NATO).
+    /// Members owe each other defense (NATO, a proposed Asian NATO).
     CollectiveDefense,
     /// Cooperation without a defense obligation (AUKUS).
     SecurityPartnership,

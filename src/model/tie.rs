@@ -111,7 +111,7 @@ keyword_enum!(
 
 /// A party to a treaty, with the span of its participation when it differs from the treaty's.
 /// A state that left and re-entered is listed once per spell.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Party {
     /// A party for the treaty's whole life: written as the bare id, `"JPN"`.
@@ -127,6 +127,42 @@ pub enum Party {
         #[serde(default)]
         left: Option<PartialDate>,
     },
+}
+
+/// The spell form of a party as written in files.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpellRepr {
+    country: CountryId,
+    #[serde(default)]
+    joined: Option<PartialDate>,
+    #[serde(default)]
+    left: Option<PartialDate>,
+}
+
+impl<'de> Deserialize<'de> for Party {
+    /// Hand-written rather than `untagged`, so that a bad id keeps its own error message.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct PartyVisitor;
+        impl<'de> serde::de::Visitor<'de> for PartyVisitor {
+            type Value = Party;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a country id such as \"JPN\" or {\"country\", \"joined\", \"left\"}")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Party, E> {
+                CountryId::new(s).map(Party::Whole).map_err(E::custom)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Party, A::Error> {
+                let r = SpellRepr::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Party::Spell {
+                    country: r.country,
+                    joined: r.joined,
+                    left: r.left,
+                })
+            }
+        }
+        d.deserialize_any(PartyVisitor)
+    }
 }
 
 impl Party {

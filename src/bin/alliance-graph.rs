@@ -1,0 +1,2 @@
+//! The `alliance-graph` command-line tool (being written).
+fn main() {}

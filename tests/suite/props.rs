@@ -1,0 +1,360 @@
+//! Properties over generated graphs: round trips, symmetry, paths, blocs, scenarios, and
+//! never panicking on arbitrary input.
+
+use std::collections::BTreeSet;
+
+use alliance_graph::io::{json, Document};
+use alliance_graph::{
+    Country, CountryId, Edit, Evidence, Grouping, GroupingKind, GroupingStatus, Membership,
+    Obligation, PartialDate, Party, Role, Scenario, Source, Speaker, Stance, StanceKind,
+    StatusChange, Strength, Target, Treaty, TreatyKind, TreatyObligation,
+};
+use proptest::prelude::*;
+
+const COUNTRIES: usize = 8;
+
+fn country_id(i: usize) -> CountryId {
+    let code = [b'A' + (i / 26 % 26) as u8, b'A' + (i % 26) as u8, b'X'];
+    CountryId::new(std::str::from_utf8(&code).unwrap()).unwrap()
+}
+
+fn partial_date() -> impl Strategy<Value = PartialDate> {
+    (
+        1900i32..2030,
+        prop::option::of((1u8..=12, prop::option::of(1u8..=28))),
+    )
+        .prop_map(|(y, md)| match md {
+            None => PartialDate::year(y).unwrap(),
+            Some((m, None)) => PartialDate::month(y, m).unwrap(),
+            Some((m, Some(d))) => PartialDate::day(y, m, d).unwrap(),
+        })
+}
+
+/// A start and an end no earlier than it (or none).
+fn period() -> impl Strategy<Value = (Option<PartialDate>, Option<PartialDate>)> {
+    (
+        prop::option::of(partial_date()),
+        prop::option::of(partial_date()),
+    )
+        .prop_map(|(a, b)| match (a, b) {
+            (Some(a), Some(b)) if b.latest() < a.earliest() => (Some(b), Some(a)),
+            other => other,
+        })
+}
+
+fn obligation() -> impl Strategy<Value = Obligation> {
+    prop::sample::select(Obligation::ALL.to_vec())
+}
+
+fn treaty(i: usize) -> impl Strategy<Value = Treaty> {
+    let parties = prop::sample::subsequence((0..COUNTRIES).collect::<Vec<_>>(), 2..=4);
+    (
+        parties,
+        prop::collection::vec((obligation(), any::<bool>()), 0..3),
+        period(),
+        any::<bool>(),
+    )
+        .prop_map(move |(parties, obligations, (start, end), access)| {
+            let ids: Vec<CountryId> = parties.iter().map(|&p| country_id(p)).collect();
+            let obligations: Vec<TreatyObligation> = if access {
+                vec![]
+            } else {
+                let mut v: Vec<TreatyObligation> = obligations
+                    .into_iter()
+                    .map(|(kind, one_sided)| TreatyObligation {
+                        kind,
+                        by: one_sided.then(|| vec![ids[0]]),
+                        to: one_sided.then(|| ids[1..].to_vec()),
+                        conditions: vec![],
+                        from: None,
+                        until: None,
+                        phase: None,
+                    })
+                    .collect();
+                if v.is_empty() {
+                    v.push(TreatyObligation {
+                        kind: Obligation::Defense,
+                        by: None,
+                        to: None,
+                        conditions: vec![],
+                        from: None,
+                        until: None,
+                        phase: None,
+                    });
+                }
+                v
+            };
+            Treaty {
+                id: format!("t{i}").parse().unwrap(),
+                name: format!("Treaty {i}"),
+                kind: if access {
+                    TreatyKind::Access
+                } else {
+                    TreatyKind::Alliance
+                },
+                parties: ids.into_iter().map(Party::Whole).collect(),
+                obligations,
+                signed: start,
+                in_force: None,
+                ended: end,
+                atop_id: None,
+                attributes: Default::default(),
+                sources: vec!["s".parse().unwrap()],
+                note: None,
+            }
+        })
+}
+
+fn grouping(i: usize) -> impl Strategy<Value = Grouping> {
+    (
+        prop::collection::vec(obligation(), 0..2),
+        partial_date(),
+        prop::option::of(partial_date()),
+        any::<bool>(),
+    )
+        .prop_map(move |(obligations, since, dissolved, proposed_first)| {
+            let mut status = vec![];
+            if proposed_first {
+                status.push(StatusChange {
+                    status: GroupingStatus::Proposed,
+                    since: PartialDate::year(1899).unwrap(),
+                    source: "s".parse().unwrap(),
+                });
+            }
+            status.push(StatusChange {
+                status: GroupingStatus::Active,
+                since,
+                source: "s".parse().unwrap(),
+            });
+            if let Some(d) = dissolved.filter(|d| d.earliest() > since.latest()) {
+                status.push(StatusChange {
+                    status: GroupingStatus::Dissolved,
+                    since: d,
+                    source: "s".parse().unwrap(),
+                });
+            }
+            Grouping {
+                id: format!("g{i}").parse().unwrap(),
+                name: format!("Grouping {i}"),
+                acronym: None,
+                aliases: vec![],
+                kind: GroupingKind::CollectiveDefense,
+                obligations,
+                status,
+                note: None,
+            }
+        })
+}
+
+fn membership(groupings: usize) -> impl Strategy<Value = Membership> {
+    (
+        0..COUNTRIES,
+        0..groupings.max(1),
+        period(),
+        prop::sample::select(Role::ALL.to_vec()),
+    )
+        .prop_map(|(c, g, (start, end), role)| Membership {
+            country: country_id(c),
+            grouping: format!("g{g}").parse().unwrap(),
+            role,
+            start,
+            end,
+            source: "s".parse().unwrap(),
+            note: None,
+        })
+}
+
+fn stance(groupings: usize) -> impl Strategy<Value = Stance> {
+    (
+        0..COUNTRIES,
+        0..groupings.max(1),
+        0..COUNTRIES,
+        0..3usize,
+        partial_date(),
+        prop::sample::select(StanceKind::ALL.to_vec()),
+        prop::sample::select(Evidence::ALL.to_vec()),
+        prop::option::of("[a-z ]{1,12}"),
+    )
+        .prop_map(|(actor, g, other, which, date, kind, evidence, quote)| {
+            let other = if other == actor {
+                (other + 1) % COUNTRIES
+            } else {
+                other
+            };
+            let target = match which {
+                0 => Target::Grouping(format!("g{g}").parse().unwrap()),
+                1 => Target::Country(country_id(other)),
+                _ => Target::Membership {
+                    country: country_id(other),
+                    grouping: format!("g{g}").parse().unwrap(),
+                },
+            };
+            Stance {
+                actor: country_id(actor).into(),
+                kind,
+                target,
+                speaker: Some(Speaker {
+                    name: "Speaker".into(),
+                    office: None,
+                }),
+                date,
+                quote: quote.filter(|q| !q.trim().is_empty()),
+                summary: None,
+                evidence,
+                source: "s".parse().unwrap(),
+                note: None,
+            }
+        })
+}
+
+prop_compose! {
+    /// A valid document with every edge type, partial dates and evidence levels.
+    fn document()(groupings in 1usize..3)(
+        treaties in (0usize..5).prop_flat_map(|n| (0..n).map(treaty).collect::<Vec<_>>()),
+        groups in (0..groupings).map(grouping).collect::<Vec<_>>(),
+        memberships in prop::collection::vec(membership(groupings), 0..10),
+        stances in prop::collection::vec(stance(groupings), 0..6),
+    ) -> Document {
+        Document {
+            sources: vec![Source { id: "s".parse().unwrap(), title: "Source".into(), publisher: None, url: None, date: None, note: None, coverage: None }],
+            countries: (0..COUNTRIES)
+                .map(|i| Country { id: country_id(i), name: format!("Country {i}"), aliases: vec![], cow_code: Some(i as u16), nuclear_armed: None, note: None })
+                .collect(),
+            groupings: groups,
+            memberships,
+            treaties,
+            stances,
+            ..Document::default()
+        }
+    }
+}
+
+fn all_pairs(view: &alliance_graph::View<'_>) -> BTreeSet<(CountryId, CountryId)> {
+    let mut pairs = BTreeSet::new();
+    for c in view.graph().countries() {
+        for a in view.allies(c.id).unwrap() {
+            pairs.insert((c.id, a.country));
+        }
+    }
+    pairs
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn json_round_trip_is_exact(doc in document()) {
+        let graph = doc.into_graph().unwrap();
+        let text = json::to_string(&graph).unwrap();
+        let again = json::from_str(&text).unwrap();
+        prop_assert_eq!(&again, &graph);
+        prop_assert_eq!(json::to_string(&again).unwrap(), text);
+    }
+
+    #[test]
+    fn allied_is_symmetric(doc in document(), d in partial_date(), s in prop::sample::select(Strength::ALL.to_vec())) {
+        let graph = doc.into_graph().unwrap();
+        let view = graph.as_of(d).with_strength(s);
+        let pairs = all_pairs(&view);
+        for (a, b) in &pairs {
+            prop_assert!(pairs.contains(&(*b, *a)), "{} -> {} but not back", a, b);
+            prop_assert_eq!(view.are_allied(*a, *b).unwrap().is_some(), true);
+        }
+    }
+
+    #[test]
+    fn every_hop_of_a_path_is_a_tie_of_the_asked_strength(doc in document(), d in partial_date(), a in 0..COUNTRIES, b in 0..COUNTRIES) {
+        let graph = doc.into_graph().unwrap();
+        let view = graph.as_of(d);
+        if let Some(path) = view.alliance_path(country_id(a), country_id(b)).unwrap() {
+            for hop in &path.hops {
+                prop_assert!(!hop.evidence.is_empty());
+                prop_assert!(hop.evidence.iter().all(|e| view.strength().admits(e.obligation)));
+                prop_assert!(view.are_allied(hop.from, hop.to).unwrap().is_some());
+            }
+            let countries = path.countries();
+            if a != b {
+                prop_assert_eq!(countries.first().copied(), Some(country_id(a)));
+                prop_assert_eq!(countries.last().copied(), Some(country_id(b)));
+            }
+        }
+    }
+
+    #[test]
+    fn blocs_partition_the_states_with_a_tie(doc in document(), d in partial_date()) {
+        let graph = doc.into_graph().unwrap();
+        let view = graph.as_of(d).with_strength(Strength::Consultation);
+        let tied: BTreeSet<CountryId> = all_pairs(&view).into_iter().map(|(a, _)| a).collect();
+        let mut seen = BTreeSet::new();
+        for bloc in view.blocs() {
+            for c in &bloc.members {
+                prop_assert!(seen.insert(*c), "{} in two blocs", c);
+            }
+            // Connected: every member but a lone one reaches the first by a path.
+            for c in &bloc.members[1..] {
+                prop_assert!(view.alliance_path(bloc.members[0], *c).unwrap().is_some());
+            }
+        }
+        prop_assert_eq!(seen, tied);
+    }
+
+    #[test]
+    fn a_scenario_and_its_inverse_give_back_the_answers(doc in document(), d in partial_date(), members in prop::sample::subsequence((0..COUNTRIES).collect::<Vec<_>>(), 0..4), end in any::<bool>()) {
+        let graph = doc.into_graph().unwrap();
+        let mut scenario = Scenario::new(d).form_grouping("g0".parse().unwrap(), members.into_iter().map(country_id));
+        if end {
+            if let Some(t) = graph.treaties().next() {
+                scenario = scenario.edit(Edit::SetTreatyEnd { treaty: t.id.clone(), ended: t.start() });
+            }
+        }
+        let out = scenario.apply(&graph).unwrap();
+        let back = out.inverse.apply(&out.graph).unwrap();
+        for s in Strength::ALL {
+            prop_assert_eq!(all_pairs(&graph.as_of(d).with_strength(*s)), all_pairs(&back.graph.as_of(d).with_strength(*s)));
+        }
+        prop_assert_eq!(back.diff.allied_gained, out.diff.allied_lost);
+        prop_assert_eq!(back.diff.defenders_lost, out.diff.defenders_gained);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_the_loader(text in ".{0,200}") {
+        let _ = json::from_str(&text);
+    }
+
+    #[test]
+    fn mutated_builtin_never_panics_the_loader(cut in 0usize..60_000, byte in any::<u8>(), pos in 0usize..60_000) {
+        let text = alliance_graph::io::json::to_string(&alliance_graph::datasets::asian_nato()).unwrap();
+        let mut bytes = text.into_bytes();
+        let pos = pos % bytes.len();
+        bytes[pos] = byte;
+        bytes.truncate(cut.max(1));
+        if let Ok(text) = String::from_utf8(bytes) {
+            let _ = json::from_str(&text);
+        }
+    }
+
+    #[test]
+    fn arbitrary_records_give_an_error_or_a_graph(doc in document(), swap in any::<u64>(), extra_country in 0usize..40) {
+        // Break references and dates at random; the builder must answer, not panic.
+        let mut doc = doc;
+        if swap % 3 == 0 {
+            for m in &mut doc.memberships {
+                m.country = country_id(extra_country);
+            }
+        }
+        if swap % 5 == 0 {
+            for t in &mut doc.treaties {
+                std::mem::swap(&mut t.signed, &mut t.ended);
+            }
+        }
+        if swap % 7 == 0 {
+            if let Some(c) = doc.countries.first().cloned() {
+                doc.countries.push(c);
+            }
+        }
+        match doc.into_graph() {
+            Ok(g) => { let _ = g.as_of(PartialDate::year(2000).unwrap()).blocs(); }
+            Err(e) => prop_assert!(!e.issues().is_empty()),
+        }
+    }
+}

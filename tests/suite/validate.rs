@@ -1,0 +1,264 @@
+//! One bad input per validation issue, each checked for the issue and the names it gives.
+
+use alliance_graph::io::json;
+use alliance_graph::{Error, Issue};
+
+/// A valid base dataset, to break one record at a time.
+fn base(extra: &str) -> String {
+    format!(
+        r#"{{"format": "alliance-graph/1",
+        "sources": [{{"id": "s", "title": "Source"}}],
+        "countries": [{{"id": "USA", "name": "United States"}}, {{"id": "JPN", "name": "Japan"}}],
+        "groupings": [{{"id": "quad", "name": "Quadrilateral Security Dialogue", "kind": "strategic-dialogue",
+                        "status": [{{"status": "active", "since": "2017-11", "source": "s"}}]}}]
+        {extra}}}"#
+    )
+}
+
+fn issues(extra: &str) -> Vec<Issue> {
+    match json::from_str(&base(extra)) {
+        Err(Error::Invalid { issues, .. }) => issues,
+        Err(other) => panic!("expected validation issues, got {other}"),
+        Ok(_) => panic!("expected validation issues for {extra}"),
+    }
+}
+
+fn one(extra: &str) -> Issue {
+    let mut all = issues(extra);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    all.remove(0)
+}
+
+#[test]
+fn the_base_is_valid() {
+    json::from_str(&base("")).unwrap();
+}
+
+#[test]
+fn duplicate_ids() {
+    let text = base("").replace(
+        r#"{"id": "JPN", "name": "Japan"}"#,
+        r#"{"id": "JPN", "name": "Japan"}, {"id": "JPN", "name": "Nippon"}"#,
+    );
+    let err = json::from_str(&text).unwrap_err();
+    let issue = &err.issues()[0];
+    assert!(
+        matches!(
+            issue,
+            Issue::DuplicateId {
+                kind: "country",
+                first: 2,
+                ..
+            }
+        ),
+        "{issue:?}"
+    );
+    assert_eq!(
+        issue.to_string(),
+        "country #3 (JPN): duplicate country id 'JPN' (first used by country #2)"
+    );
+}
+
+#[test]
+fn unknown_reference_with_suggestion() {
+    let issue = one(
+        r#", "memberships": [{"country": "JPN", "grouping": "qaud", "role": "member", "source": "s"}]"#,
+    );
+    assert!(matches!(
+        &issue,
+        Issue::UnknownReference {
+            field: "grouping",
+            ..
+        }
+    ));
+    let text = issue.to_string();
+    assert!(
+        text.contains("membership #1 (JPN in qaud)") && text.contains("did you mean 'quad'"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unknown_source() {
+    let issue = one(
+        r#", "memberships": [{"country": "JPN", "grouping": "quad", "role": "member", "source": "sauce"}]"#,
+    );
+    assert!(
+        issue
+            .to_string()
+            .contains("field `source` names unknown source 'sauce'"),
+        "{issue}"
+    );
+}
+
+#[test]
+fn end_before_start() {
+    let issue = one(
+        r#", "memberships": [{"country": "JPN", "grouping": "quad", "role": "member",
+        "start": "2017-11-12", "end": "2017-11-11", "source": "s"}]"#,
+    );
+    assert!(matches!(
+        issue,
+        Issue::EndBeforeStart {
+            start_field: "start",
+            end_field: "end",
+            ..
+        }
+    ));
+    let issue = one(
+        r#", "treaties": [{"id": "t", "name": "T", "kind": "alliance", "parties": ["USA", "JPN"],
+        "obligations": [{"kind": "defense"}], "signed": "1960-01-19", "in_force": "1959", "sources": ["s"]}]"#,
+    );
+    assert_eq!(
+        issue.to_string(),
+        "treaty #1 (t): `in_force` 1959 is before `signed` 1960-01-19"
+    );
+}
+
+#[test]
+fn self_ties() {
+    let issue = one(
+        r#", "treaties": [{"id": "t", "name": "T", "kind": "alliance", "parties": ["USA", "USA", "JPN"],
+        "obligations": [{"kind": "defense"}], "sources": ["s"]}]"#,
+    );
+    assert!(matches!(issue, Issue::SelfTie { .. }), "{issue}");
+    let issue = one(
+        r#", "treaties": [{"id": "t", "name": "T", "kind": "alliance", "parties": ["USA", "JPN"],
+        "obligations": [{"kind": "defense", "by": ["USA"], "to": ["USA"]}], "sources": ["s"]}]"#,
+    );
+    assert!(
+        issue.to_string().contains("owed by USA only to itself"),
+        "{issue}"
+    );
+    let issue = one(
+        r#", "stances": [{"actor": "JPN", "kind": "support", "target": {"country": "JPN"},
+        "date": "2024", "evidence": "reported", "source": "s"}]"#,
+    );
+    assert!(matches!(issue, Issue::SelfTie { .. }), "{issue}");
+}
+
+#[test]
+fn empty_treaties() {
+    let issue = one(
+        r#", "treaties": [{"id": "t", "name": "T", "kind": "alliance", "parties": ["USA"],
+        "obligations": [{"kind": "defense"}], "sources": ["s"]}]"#,
+    );
+    assert!(
+        issue.to_string().contains("at least two parties, it has 1"),
+        "{issue}"
+    );
+    let issue = one(
+        r#", "treaties": [{"id": "t", "name": "T", "kind": "alliance", "parties": ["USA", "JPN"],
+        "sources": ["s"]}]"#,
+    );
+    assert!(
+        issue
+            .to_string()
+            .contains("an alliance needs at least one obligation"),
+        "{issue}"
+    );
+    let issue = one(
+        r#", "treaties": [{"id": "t", "name": "T", "kind": "access", "parties": ["USA", "JPN"],
+        "sources": []}]"#,
+    );
+    assert!(
+        matches!(
+            issue,
+            Issue::Empty {
+                field: "sources",
+                ..
+            }
+        ),
+        "{issue}"
+    );
+}
+
+#[test]
+fn obligation_owed_by_a_non_party() {
+    let issue = one(r#", "countries": [], "treaties": [{"id": "t", "name": "T", "kind": "alliance", "parties": ["USA", "JPN"],
+        "obligations": [{"kind": "defense", "by": ["USA"], "to": ["KOR"]}], "sources": ["s"]}]"#
+        .replace(r#", "countries": []"#, "")
+        .as_str());
+    // KOR is both unknown and not a party: the non-party issue is the one reported for the obligation.
+    assert!(
+        matches!(issue, Issue::NotAParty { field: "to", .. }),
+        "{issue}"
+    );
+}
+
+#[test]
+fn status_history_out_of_order_and_empty_names() {
+    let text = base("").replace(
+        r#""status": [{"status": "active", "since": "2017-11", "source": "s"}]"#,
+        r#""status": [{"status": "active", "since": "2017-11", "source": "s"}, {"status": "proposed", "since": "2007", "source": "s"}]"#,
+    );
+    let err = json::from_str(&text).unwrap_err();
+    assert!(
+        matches!(err.issues()[0], Issue::StatusOutOfOrder { .. }),
+        "{err}"
+    );
+    let text = base("").replace(r#""name": "Japan""#, r#""name": "  ""#);
+    let err = json::from_str(&text).unwrap_err();
+    assert_eq!(
+        err.issues()[0].to_string(),
+        "country #2 (JPN): field `name` is empty"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let all = issues(
+        r#", "memberships": [{"country": "KOR", "grouping": "nato", "role": "member", "source": "x"}],
+        "stances": [{"actor": "CHN", "kind": "refusal", "target": {"grouping": "asian-nato"}, "date": "2024", "evidence": "reported", "source": "s"}]"#,
+    );
+    assert_eq!(all.len(), 5, "{all:#?}");
+    let err = json::from_str(&base(r#", "memberships": [{"country": "KOR", "grouping": "nato", "role": "member", "source": "x"}]"#)).unwrap_err();
+    assert!(err.to_string().contains("3 problems"), "{err}");
+}
+
+#[test]
+fn reentry_is_allowed_but_overlapping_spells_are_not() {
+    let ok = base(
+        r#", "treaties": [{"id": "t", "name": "T", "kind": "alliance",
+        "parties": ["USA", {"country": "JPN", "left": "1990"}, {"country": "JPN", "joined": "1995"}],
+        "obligations": [{"kind": "defense"}], "sources": ["s"]}]"#,
+    );
+    json::from_str(&ok).unwrap();
+    let issue = one(
+        r#", "treaties": [{"id": "t", "name": "T", "kind": "alliance",
+        "parties": ["USA", {"country": "JPN", "left": "1990"}, {"country": "JPN", "joined": "1990"}],
+        "obligations": [{"kind": "defense"}], "sources": ["s"]}]"#,
+    );
+    assert!(issue.to_string().contains("overlapping spells"), "{issue}");
+}
+
+#[test]
+fn bad_dates_keywords_and_ids_are_parse_errors() {
+    for (extra, needle) in [
+        (
+            r#", "memberships": [{"country": "JPN", "grouping": "quad", "role": "member", "start": "2017-13", "source": "s"}]"#,
+            "month 13",
+        ),
+        (
+            r#", "memberships": [{"country": "JPN", "grouping": "quad", "role": "ally", "source": "s"}]"#,
+            "unknown variant `ally`",
+        ),
+        (
+            r#", "memberships": [{"country": "Japan", "grouping": "quad", "role": "member", "source": "s"}]"#,
+            "invalid country id",
+        ),
+        (
+            r#", "stances": [{"actor": "JPN", "kind": "support", "target": {"grouping": "quad"}, "date": "2023-02-29", "evidence": "reported", "source": "s"}]"#,
+            "day 29 does not exist",
+        ),
+        (
+            r#", "stances": [{"actor": "JPN", "kind": "support", "target": {"grouping": "quad"}, "date": "2024", "evidence": "rumoured", "source": "s"}]"#,
+            "unknown variant `rumoured`",
+        ),
+    ] {
+        let err = json::from_str(&base(extra)).unwrap_err();
+        assert!(err.is_parse(), "{err}");
+        assert!(err.location().and_then(|l| l.line).is_some(), "{err}");
+        assert!(err.to_string().contains(needle), "{needle}: {err}");
+    }
+}
