@@ -240,36 +240,80 @@ impl<'g> View<'g> {
         if a == b {
             return Ok(Some(Path { hops: Vec::new() }));
         }
-        let mut previous: HashMap<CountryId, (CountryId, Vec<TieEvidence>)> = HashMap::new();
+        // Breadth-first search on adjacency alone; evidence is gathered for the hops found.
+        // A grouping's members are scanned from a pending list that shrinks as they are
+        // reached, so a large grouping is not rescanned from every member.
+        let mut previous: HashMap<CountryId, CountryId> = HashMap::new();
+        let mut pending: HashMap<&GroupingId, Vec<&Membership>> = HashMap::new();
         let mut queue = VecDeque::from([a]);
-        while let Some(x) = queue.pop_front() {
-            for (y, evidence) in self.ties_of(x) {
+        let mut found = false;
+        'search: while let Some(x) = queue.pop_front() {
+            let mut next: Vec<CountryId> = Vec::new();
+            for (tie, other) in self.graph.incident(&ActorId::Country(x)) {
+                match tie {
+                    Tie::Treaty(t) => {
+                        if let ActorId::Country(y) = other {
+                            if !self.treaty_evidence(t, x, *y).is_empty() {
+                                next.push(*y);
+                            }
+                        }
+                    }
+                    Tie::Membership(m) => {
+                        let Some(g) = self.graph.grouping(&m.grouping) else {
+                            continue;
+                        };
+                        if !self.grouping_counts(g) || !self.membership_counts(m) {
+                            continue;
+                        }
+                        let members = pending
+                            .entry(&g.id)
+                            .or_insert_with(|| self.members_counting(g));
+                        members.retain(|m2| {
+                            let reached =
+                                m2.country != x && !self.grouping_evidence(g, m, m2).is_empty();
+                            if reached {
+                                next.push(m2.country);
+                            }
+                            !reached
+                        });
+                    }
+                }
+            }
+            next.sort();
+            for y in next {
                 if y == a || previous.contains_key(&y) {
                     continue;
                 }
-                previous.insert(y, (x, evidence));
+                previous.insert(y, x);
                 if y == b {
-                    let mut hops = Vec::new();
-                    let mut at = b;
-                    while let Some((from, evidence)) = previous.remove(&at) {
-                        hops.push(Hop {
-                            from,
-                            to: at,
-                            evidence,
-                        });
-                        at = from;
-                    }
-                    hops.reverse();
-                    return Ok(Some(Path { hops }));
+                    found = true;
+                    break 'search;
                 }
                 queue.push_back(y);
             }
         }
-        Ok(None)
+        if !found {
+            return Ok(None);
+        }
+        let mut hops = Vec::new();
+        let mut at = b;
+        while let Some(&from) = previous.get(&at) {
+            hops.push(Hop {
+                from,
+                to: at,
+                evidence: self.pair_evidence(from, at),
+            });
+            at = from;
+        }
+        hops.reverse();
+        Ok(Some(Path { hops }))
     }
 
     /// The groups of states connected by ties at the view's strength, largest first (ties
     /// broken by the lowest id); states with no tie belong to no bloc.
+    ///
+    /// Runs in time proportional to the ties, not to the pairs a large grouping creates:
+    /// a grouping's members are joined along the overlaps of their membership spans.
     ///
     /// ```
     /// let graph = alliance_graph::datasets::asian_nato();
@@ -279,28 +323,78 @@ impl<'g> View<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn blocs(&self) -> Vec<Bloc> {
-        let mut bloc_of: HashMap<CountryId, usize> = HashMap::new();
-        let mut blocs: Vec<Bloc> = Vec::new();
-        for start in self.graph.countries().map(|c| c.id) {
-            if bloc_of.contains_key(&start) {
-                continue;
+        let ids: Vec<CountryId> = self.graph.countries().map(|c| c.id).collect();
+        let index: HashMap<CountryId, usize> =
+            ids.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+        let mut sets = DisjointSets::new(ids.len());
+        let mut tied = vec![false; ids.len()];
+        let mut join = |a: CountryId, b: CountryId| {
+            if let (Some(&i), Some(&j)) = (index.get(&a), index.get(&b)) {
+                sets.union(i, j);
+                tied[i] = true;
+                tied[j] = true;
             }
-            let mut members = Vec::new();
-            let mut stack = vec![start];
-            bloc_of.insert(start, blocs.len());
-            while let Some(x) = stack.pop() {
-                members.push(x);
-                for (y, _) in self.ties_of(x) {
-                    if let std::collections::hash_map::Entry::Vacant(e) = bloc_of.entry(y) {
-                        e.insert(blocs.len());
-                        stack.push(y);
+        };
+        for t in self.graph.treaties() {
+            let mut parties: Vec<CountryId> = t.parties.iter().map(|p| p.country()).collect();
+            parties.sort();
+            parties.dedup();
+            for (k, &x) in parties.iter().enumerate() {
+                for &y in &parties[k + 1..] {
+                    if !self.treaty_evidence(t, x, y).is_empty() {
+                        join(x, y);
                     }
                 }
             }
-            members.sort();
-            blocs.push(Bloc { members });
         }
-        blocs.retain(|b| b.members.len() > 1);
+        for g in self.graph.groupings() {
+            let admitted = if g.obligations.is_empty() {
+                self.strength.admits(None)
+            } else {
+                g.obligations.iter().any(|o| self.strength.admits(Some(*o)))
+            };
+            if !admitted || !self.grouping_counts(g) {
+                continue;
+            }
+            for active in g.active_spans() {
+                let Some(window) = active.intersect(&self.asked) else {
+                    continue;
+                };
+                // Each member's span within the window; overlapping spans chain into one bloc.
+                let mut spans: Vec<(crate::Span, CountryId)> = self
+                    .members_counting(g)
+                    .into_iter()
+                    .filter_map(|m| Some((m.period()?.span().intersect(&window)?, m.country)))
+                    .collect();
+                spans.sort_by_key(|(s, _)| s.first);
+                let mut current: Option<(crate::Day, CountryId)> = None;
+                for (span, country) in spans {
+                    match current {
+                        Some((last, anchor)) if span.first <= last => {
+                            if anchor != country {
+                                join(anchor, country);
+                            }
+                            current = Some((last.max(span.last), anchor));
+                        }
+                        _ => current = Some((span.last, country)),
+                    }
+                }
+            }
+        }
+        let mut by_root: BTreeMap<usize, Vec<CountryId>> = BTreeMap::new();
+        for (i, id) in ids.iter().enumerate() {
+            if tied[i] {
+                by_root.entry(sets.find(i)).or_default().push(*id);
+            }
+        }
+        let mut blocs: Vec<Bloc> = by_root
+            .into_values()
+            .filter(|m| m.len() > 1)
+            .map(|mut members| {
+                members.sort();
+                Bloc { members }
+            })
+            .collect();
         blocs.sort_by(|a, b| {
             b.members
                 .len()
@@ -308,6 +402,18 @@ impl<'g> View<'g> {
                 .then_with(|| a.members.cmp(&b.members))
         });
         blocs
+    }
+
+    /// The memberships of `g` that carry its ties at the view's strength and date.
+    fn members_counting(&self, g: &Grouping) -> Vec<&'g Membership> {
+        let group = ActorId::Grouping(g.id.clone());
+        self.graph
+            .incident(&group)
+            .filter_map(|(tie, _)| match tie {
+                Tie::Membership(m) if self.membership_counts(m) => Some(m),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Every state tied to `x` at the view's strength and date, with the evidence, by id.
@@ -526,6 +632,34 @@ impl<'g> View<'g> {
             out.push(evidence(None));
         }
         out
+    }
+}
+
+/// Union-find over dense indices, for blocs.
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
     }
 }
 
