@@ -41,6 +41,17 @@ fn parse_error(e: serde_json::Error) -> Error {
 
 /// Parses a document without validating how its records fit together.
 pub fn document_from_str(text: &str) -> Result<Document> {
+    // serde would read a top-level array as a struct's fields in order; say what is meant.
+    let start = text.len() - text.trim_start().len();
+    if text[start..].starts_with('[') {
+        let before = &text[..start];
+        let line = before.matches('\n').count() as u64 + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+        return Err(Error::Parse {
+            location: Box::new(Location { line: Some(line), column: Some(column), ..Location::default() }),
+            message: "the top level must be a JSON object {\"format\": \"alliance-graph/1\", ...}, not an array".into(),
+        });
+    }
     serde_json::from_str(text).map_err(parse_error)
 }
 

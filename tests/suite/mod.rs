@@ -1,3 +1,5 @@
+mod concurrency;
+mod errors;
 mod examples;
 mod load;
 mod props;
