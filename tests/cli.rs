@@ -1,0 +1,572 @@
+//! End-to-end runs of the `alliance-graph` binary: every command, on the built-in dataset and
+//! on small data files, in text and JSON, and the errors (bad names, bad dates, broken files).
+#![cfg(feature = "cli")]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let out = Command::cargo_bin("alliance-graph")
+        .expect("the binary is built")
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+/// Runs a command that must succeed and returns its text output.
+fn text(args: &[&str]) -> String {
+    let r = run(args);
+    assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
+    r.stdout
+}
+
+/// Runs a command with `--json` that must succeed and returns the parsed document.
+fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = text(&all);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}):\n{out}"))
+}
+
+fn ids(v: &Value) -> Vec<String> {
+    v["results"]
+        .as_array()
+        .expect("results array")
+        .iter()
+        .map(|r| r["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+/// A run that must fail: non-zero status, nothing on stdout, the message on stderr.
+fn failure(args: &[&str]) -> String {
+    let r = run(args);
+    assert_ne!(r.code, 0, "{args:?} should fail");
+    assert!(
+        r.stdout.is_empty(),
+        "{args:?} wrote to stdout: {}",
+        r.stdout
+    );
+    assert!(r.stderr.contains("error:"), "{}", r.stderr);
+    r.stderr
+}
+
+const DAY: &str = "2024-12-31";
+
+#[test]
+fn allies_text_and_json() {
+    let t = text(&["--as-of", DAY, "allies", "Japan"]);
+    assert!(t.contains("Allies of Japan (JPN)"), "{t}");
+    assert!(t.contains("USA owes JPN defense"), "{t}");
+    let j = json(&["--as-of", DAY, "allies", "Japan"]);
+    assert_eq!(j["command"], "allies");
+    assert_eq!(j["as_of"], DAY);
+    assert_eq!(j["strength"], "defense");
+    assert_eq!(j["actor"]["id"], "JPN");
+    assert_eq!(ids(&j), ["USA"]);
+    let e = &j["results"][0]["evidence"][0];
+    assert_eq!(e["obligation"], "defense");
+    assert_eq!(e["owed_by"][0], "USA");
+    assert_eq!(e["owed_to"][0], "JPN");
+    assert_eq!(e["mutual"], false);
+    assert!(e["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    // At any strength, the QUAD and the access agreements count too.
+    let any = json(&["--as-of", DAY, "allies", "Japan", "--strength", "any"]);
+    let any = ids(&any);
+    assert!(
+        ["AUS", "GBR", "IND", "USA"]
+            .iter()
+            .all(|c| any.contains(&c.to_string())),
+        "{any:?}"
+    );
+}
+
+#[test]
+fn global_options_after_the_command() {
+    let j: Value =
+        serde_json::from_str(&text(&["allies", "Japan", "--as-of", DAY, "--json"])).unwrap();
+    assert_eq!(j["as_of"], DAY);
+    // The default date is today.
+    let today = json(&["allies", "Japan"]);
+    assert_eq!(today["as_of"].as_str().unwrap().len(), 10);
+}
+
+#[test]
+fn allied_answers_yes_and_no_with_evidence() {
+    let j = json(&["--as-of", DAY, "allied", "Japan", "Washington DC"]);
+    assert_eq!(j["allied"], true);
+    assert_eq!(j["answer"], "yes");
+    assert_eq!(j["b"]["id"], "USA");
+    assert_eq!(j["evidence"][0]["obligation"], "defense");
+
+    let j = json(&["--as-of", DAY, "allied", "India", "Japan"]);
+    assert_eq!(j["allied"], false);
+    assert_eq!(j["evidence"].as_array().unwrap().len(), 0);
+    assert_eq!(j["shared_groupings"][0]["id"], "quad");
+    let t = text(&["--as-of", DAY, "allied", "India", "Japan"]);
+    assert!(t.starts_with("No:"), "{t}");
+    assert!(t.contains("QUAD"), "{t}");
+}
+
+#[test]
+fn defenders_nuclear_today_and_if_an_asian_nato_formed() {
+    let j = json(&["--as-of", DAY, "defenders", "Japan", "--nuclear"]);
+    assert_eq!(ids(&j), ["USA"]);
+    assert_eq!(j["results"][0]["nuclear_armed"], true);
+    let t = text(&["--as-of", DAY, "defenders", "Japan"]);
+    assert!(t.contains("nuclear-armed"), "{t}");
+
+    // The article's question, as a nested command on the changed graph.
+    let args = [
+        "--as-of",
+        DAY,
+        "what-if",
+        "form",
+        "asian-nato",
+        "--members",
+        "AUS,IND,JPN,USA,Britain",
+        "defenders",
+        "Japan",
+        "--nuclear",
+    ];
+    let j = json(&args);
+    assert_eq!(ids(&j), ["GBR", "IND", "USA"]);
+    assert_eq!(j["command"], "defenders");
+    assert_eq!(j["scenario"]["grouping"], "asian-nato");
+    assert_eq!(j["scenario"]["members"].as_array().unwrap().len(), 5);
+    let t = text(&args);
+    assert!(t.starts_with("What if"), "{t}");
+}
+
+#[test]
+fn what_if_reports_the_diff_by_default() {
+    let j = json(&[
+        "--as-of",
+        DAY,
+        "what-if",
+        "form",
+        "asian-nato",
+        "--members",
+        "AUS,IND,JPN,USA,GBR",
+    ]);
+    assert_eq!(j["command"], "what-if");
+    let gained = j["diff"]["defenders_gained"].as_array().unwrap();
+    assert!(gained
+        .iter()
+        .any(|g| g["id"] == "IND" && g["defends"] == "JPN" && g["nuclear_armed"] == true));
+    assert!(gained
+        .iter()
+        .all(|g| !g["evidence"].as_array().unwrap().is_empty()));
+    let allied = j["diff"]["allied_gained"].as_array().unwrap();
+    assert!(allied.iter().any(|p| p["a"] == "IND" && p["b"] == "JPN"));
+    let t = text(&[
+        "--as-of",
+        DAY,
+        "what-if",
+        "form",
+        "asian-nato",
+        "--members",
+        "AUS,IND,JPN,USA,GBR",
+    ]);
+    assert!(t.contains("IND -> JPN"), "{t}");
+
+    // Ending a treaty loses its ties.
+    let j = json(&["--as-of", DAY, "what-if", "end", "russia-dprk-2024"]);
+    let lost = j["diff"]["allied_lost"].as_array().unwrap();
+    assert!(
+        lost.iter().any(|p| p["a"] == "PRK" && p["b"] == "RUS"),
+        "{j}"
+    );
+    let e = failure(&["what-if", "end", "no-such-treaty"]);
+    assert!(e.contains("unknown treaty 'no-such-treaty'"), "{e}");
+}
+
+#[test]
+fn path_lists_the_chain() {
+    let j = json(&["--as-of", DAY, "path", "Japan", "Britain"]);
+    assert_eq!(j["found"], true);
+    assert_eq!(ids(&j), ["JPN", "USA", "GBR"]);
+    assert_eq!(j["results"][1]["from"], "JPN");
+    assert!(!j["results"][2]["evidence"].as_array().unwrap().is_empty());
+    let t = text(&["--as-of", DAY, "path", "Japan", "Britain"]);
+    assert!(t.contains("JPN -> USA -> GBR"), "{t}");
+    let none = json(&["--as-of", DAY, "path", "Japan", "China"]);
+    assert_eq!(none["found"], false);
+}
+
+#[test]
+fn blocs_include_the_russia_dprk_treaty_by_2024() {
+    let j = json(&["--as-of", DAY, "blocs"]);
+    let blocs = j["results"].as_array().unwrap();
+    let members = |b: &Value| -> Vec<String> {
+        b["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        blocs.iter().any(|b| members(b) == ["CHN", "PRK", "RUS"]),
+        "{j}"
+    );
+    assert!(blocs
+        .iter()
+        .all(|b| !b["bases"].as_array().unwrap().is_empty()));
+    let t = text(&["--as-of", DAY, "blocs"]);
+    assert!(t.contains("held together by"), "{t}");
+}
+
+#[test]
+fn members_and_groupings() {
+    let j = json(&["--as-of", DAY, "members", "QUAD"]);
+    assert_eq!(ids(&j), ["AUS", "IND", "JPN", "USA"]);
+    assert_eq!(j["grouping"]["id"], "quad");
+    assert_eq!(j["results"][0]["role"], "founding-member");
+    let t = text(&["--as-of", DAY, "members", "quad"]);
+    assert!(
+        t.contains("Australia") && t.contains("founding-member"),
+        "{t}"
+    );
+
+    let j = json(&["--as-of", DAY, "groupings", "Australia"]);
+    assert_eq!(ids(&j), ["aukus", "quad"]);
+    assert_eq!(j["results"][0]["kind"], "security-partnership");
+    let t = text(&["--as-of", DAY, "groupings", "Australia"]);
+    assert!(
+        t.contains("aukus") && t.contains("carries no obligation"),
+        "{t}"
+    );
+}
+
+#[test]
+fn show_a_country_and_a_grouping() {
+    let t = text(&["--as-of", DAY, "show", "Britain"]);
+    for want in [
+        "(GBR), a country",
+        "Memberships",
+        "Treaties",
+        "Allies of",
+        "Stances by",
+        "Stances on",
+    ] {
+        assert!(t.contains(want), "missing {want}:\n{t}");
+    }
+    let j = json(&["--as-of", DAY, "show", "UK"]);
+    assert_eq!(j["actor"]["id"], "GBR");
+    assert_eq!(j["actor"]["nuclear_armed"], true);
+    assert!(j["memberships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["id"] == "nato"));
+    assert!(!j["allies"].as_array().unwrap().is_empty());
+
+    let j = json(&["--as-of", DAY, "show", "Asian NATO"]);
+    assert_eq!(j["actor"]["id"], "asian-nato");
+    assert_eq!(j["actor"]["kind"], "grouping");
+    assert_eq!(j["actor"]["status"], "proposed");
+    assert!(!j["stances_on"].as_array().unwrap().is_empty());
+    let t = text(&["--as-of", DAY, "show", "asian-nato"]);
+    assert!(t.contains("refuses"), "{t}");
+}
+
+#[test]
+fn stances_on_the_asian_nato() {
+    let j = json(&["--as-of", DAY, "stances", "asian-nato"]);
+    let results = j["results"].as_array().unwrap();
+    let with = |position: &str| -> Vec<&str> {
+        results
+            .iter()
+            .filter(|r| r["position"] == position)
+            .map(|r| r["id"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(with("proposer"), ["JPN"]);
+    assert_eq!(with("refuser"), ["IND", "USA"]);
+    assert!(with("invited").contains(&"AUS"));
+    let usa = results.iter().find(|r| r["id"] == "USA").unwrap();
+    assert!(usa["quote"]
+        .as_str()
+        .unwrap()
+        .starts_with("It is too early"));
+    assert!(usa["speaker"]["name"].is_string());
+    assert_eq!(usa["evidence"], "on-record");
+    assert_eq!(usa["date"], "2024-09");
+    assert!(j["history"].as_array().unwrap().len() >= results.len());
+    let t = text(&["--as-of", DAY, "stances", "Asian NATO"]);
+    for want in [
+        "Proposed by:",
+        "Refused by:",
+        "Invited to join",
+        "It is too early",
+    ] {
+        assert!(t.contains(want), "missing {want}:\n{t}");
+    }
+    // On a state: each actor's latest stance on it.
+    let j = json(&["--as-of", DAY, "stances", "US"]);
+    assert!(ids(&j).contains(&"JPN".to_string()));
+}
+
+#[test]
+fn stance_current_and_history() {
+    let j = json(&["--as-of", DAY, "stance", "India", "asian-nato"]);
+    assert_eq!(j["current"]["kind"], "refusal");
+    assert_eq!(j["current"]["by"], "IND");
+    assert!(!j["history"].as_array().unwrap().is_empty());
+    let t = text(&["--as-of", DAY, "stance", "Japan", "Asian NATO"]);
+    assert!(t.contains("proposal") && t.contains("History"), "{t}");
+    // Before the proposal there is none.
+    let j = json(&["--as-of", "2024-01", "stance", "Japan", "asian-nato"]);
+    assert!(j["current"].is_null());
+}
+
+#[test]
+fn exports_to_stdout_and_files() {
+    let dir = tempdir();
+    let dot = text(&["export", "--format", "dot"]);
+    assert!(dot.starts_with("digraph") && dot.contains("\"JPN\""));
+    let graphml = text(&["export", "--format", "graphml"]);
+    let doc = roxmltree::Document::parse(&graphml).expect("GraphML parses");
+    assert!(doc
+        .descendants()
+        .any(|n| n.has_tag_name("node") && n.attribute("id") == Some("PRK")));
+    let dataset = text(&["export", "--format", "json"]);
+    let back: Value = serde_json::from_str(&dataset).unwrap();
+    assert_eq!(back["format"], "alliance-graph/1");
+
+    let out = dir.join("picture.svg");
+    let r = run(&[
+        "--as-of",
+        DAY,
+        "export",
+        "--format",
+        "svg",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let svg = std::fs::read_to_string(&out).unwrap();
+    roxmltree::Document::parse(&svg).expect("SVG parses");
+    assert!(svg.contains(DAY));
+
+    // An export of a what-if graph.
+    let dot = text(&[
+        "--as-of",
+        DAY,
+        "what-if",
+        "form",
+        "asian-nato",
+        "--members",
+        "AUS,JPN",
+        "export",
+        "--format",
+        "dot",
+    ]);
+    assert!(dot.contains("scenario"));
+}
+
+#[test]
+fn tables_need_atop_data() {
+    let e = failure(&["table", "state-year"]);
+    assert!(e.contains("--atop"), "{e}");
+    let member = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/atop-5.1/atop5_1m.csv");
+    let published = member.with_file_name("atop5_1sy.csv");
+    if !member.exists() || !published.exists() {
+        eprintln!(
+            "skipping the ATOP table run: {} not found",
+            member.display()
+        );
+        return;
+    }
+    let dir = tempdir();
+    let out = dir.join("sy.csv");
+    let r = run(&[
+        "--atop",
+        member.to_str().unwrap(),
+        "table",
+        "state-year",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        std::fs::read(&published).unwrap()
+    );
+    // ATOP answers through every command, too.
+    let j = json(&[
+        "--atop",
+        member.to_str().unwrap(),
+        "--as-of",
+        "1990",
+        "defenders",
+        "Japan",
+    ]);
+    assert_eq!(ids(&j), ["USA"]);
+}
+
+#[test]
+fn a_small_data_file_and_a_merge() {
+    let small = data("small.json");
+    let small = small.to_str().unwrap();
+    let j = json(&["--data", small, "--as-of", "2024", "allies", "Japan"]);
+    assert_eq!(ids(&j), ["USA"]);
+    let t = text(&["--data", small, "--as-of", "2024", "stances", "asian-nato"]);
+    assert!(t.contains("Shigeru Ishiba"), "{t}");
+    let j = json(&["--data", small, "--as-of", "2024", "members", "asian-nato"]);
+    assert_eq!(ids(&j), Vec::<String>::new());
+    // Britain is only in the second file; the merged graph links it to Japan.
+    let extra = data("cli/extra.json");
+    let j = json(&[
+        "--data",
+        small,
+        "--data",
+        extra.to_str().unwrap(),
+        "--as-of",
+        "2024",
+        "path",
+        "Japan",
+        "Britain",
+    ]);
+    assert_eq!(ids(&j), ["JPN", "USA", "GBR"]);
+    // The built-in dataset by name.
+    let j = json(&[
+        "--data",
+        "builtin:asian-nato",
+        "--as-of",
+        DAY,
+        "allied",
+        "KOR",
+        "USA",
+    ]);
+    assert_eq!(j["allied"], true);
+    // Files that disagree on a record do not merge, and say so.
+    let e = failure(&["--data", "builtin:asian-nato", "--data", small, "blocs"]);
+    assert!(
+        e.contains("cannot merge") && e.contains("small.json"),
+        "{e}"
+    );
+}
+
+#[test]
+fn check_reports_every_problem() {
+    let ok = text(&["check", data("small.json").to_str().unwrap()]);
+    assert!(ok.contains("ok: 3 countries"), "{ok}");
+    let j = json(&["check", data("small.json").to_str().unwrap()]);
+    assert_eq!(j["valid"], true);
+
+    let invalid = data("cli/invalid.json");
+    let r = run(&["check", invalid.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("3 problems"), "{}", r.stdout);
+    assert!(r.stdout.contains("duplicate country id 'JPN'"));
+    assert!(r.stdout.contains("did you mean 'unts'"));
+    assert!(r.stderr.contains("not a valid dataset"), "{}", r.stderr);
+    let r = run(&["check", invalid.to_str().unwrap(), "--json"]);
+    assert_eq!(r.code, 1);
+    let j: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(j["valid"], false);
+    assert_eq!(j["problems"].as_array().unwrap().len(), 3);
+    assert_eq!(j["problems"][0]["record"]["kind"], "country");
+
+    let broken = data("cli/broken.json");
+    let r = run(&["check", broken.to_str().unwrap(), "--json"]);
+    assert_eq!(r.code, 1);
+    let j: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(j["problems"][0]["line"], 4);
+    assert_eq!(j["problems"][0]["column"], 35);
+    let e = failure(&["check", "no/such/file.json"]);
+    assert!(e.contains("no/such/file.json"), "{e}");
+}
+
+#[test]
+fn unknown_names_suggest_the_closest() {
+    let e = failure(&["allies", "Brtain"]);
+    assert!(
+        e.contains("unknown actor 'Brtain'; did you mean 'Britain' (GBR)?"),
+        "{e}"
+    );
+    let e = failure(&["--json", "allied", "Japan", "Chna"]);
+    assert!(e.contains("unknown actor 'Chna'"), "{e}");
+    let e = failure(&["members", "Japan"]);
+    assert!(e.contains("a grouping is needed"), "{e}");
+    let e = failure(&["what-if", "form", "asian-nato", "--members", "AUS,Jpan"]);
+    assert!(e.contains("did you mean"), "{e}");
+    let e = failure(&["allies", "Japan", "--strength", "strong"]);
+    assert!(e.contains("strong"), "{e}");
+}
+
+#[test]
+fn bad_dates_are_refused() {
+    for bad in ["2024-13", "24", "2024-02-30", "yesterday"] {
+        let e = failure(&["--as-of", bad, "allies", "Japan"]);
+        assert!(e.contains(bad) && e.contains("YYYY-MM-DD"), "{e}");
+    }
+    // Every precision works.
+    for good in ["1990", "2024-09", "2024-09-27"] {
+        assert_eq!(json(&["--as-of", good, "allies", "Japan"])["as_of"], good);
+    }
+}
+
+#[test]
+fn a_broken_data_file_writes_nothing() {
+    let dir = tempdir();
+    let out = dir.join("never.svg");
+    let broken = data("cli/broken.json");
+    let e = failure(&[
+        "--data",
+        broken.to_str().unwrap(),
+        "export",
+        "--format",
+        "svg",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        e.contains("broken.json") && e.contains("line 4, column 35"),
+        "{e}"
+    );
+    assert!(e.contains("check"), "{e}");
+    assert!(!out.exists());
+    let invalid = data("cli/invalid.json");
+    let e = failure(&["--data", invalid.to_str().unwrap(), "allies", "Japan"]);
+    assert!(e.contains("3 problems"), "{e}");
+    let e = failure(&["--data", "no/such/file.json", "blocs"]);
+    assert!(e.contains("no/such/file.json"), "{e}");
+    let e = failure(&["--atop", "no/such/atop.csv", "blocs"]);
+    assert!(e.contains("no/such/atop.csv"), "{e}");
+}
+
+/// A fresh directory under the target directory.
+fn tempdir() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "cli-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
