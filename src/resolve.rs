@@ -83,6 +83,9 @@ impl NameIndex {
     /// Up to three names closest to `name`, best first.
     fn closest(&self, name: &str) -> Vec<Candidate> {
         let key = fold(name);
+        if key.chars().count() > MAX_SUGGESTION_INPUT {
+            return Vec::new();
+        }
         let mut scored: Vec<(f64, &String, &ActorId)> = self
             .by_name
             .iter()
@@ -111,6 +114,10 @@ impl NameIndex {
     }
 }
 
+/// Names longer than this get no suggestions: no name is that long, and edit distance on a
+/// huge input would cost time for nothing.
+const MAX_SUGGESTION_INPUT: usize = 100;
+
 fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_damerau_levenshtein(a, b)
 }
@@ -118,6 +125,9 @@ fn similarity(a: &str, b: &str) -> f64 {
 /// The known id closest to `id`, if any is close enough to be a likely typo.
 pub(crate) fn closest<'k>(id: &str, known: impl Iterator<Item = &'k str>) -> Option<&'k str> {
     let key = fold(id);
+    if key.chars().count() > MAX_SUGGESTION_INPUT {
+        return None;
+    }
     known
         .map(|k| (similarity(&key, &fold(k)), k))
         .filter(|(s, _)| *s >= 0.7)

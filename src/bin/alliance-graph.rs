@@ -24,7 +24,7 @@ use serde_json::{json, Value};
 /// named by id (JPN, asian-nato) or by any name or alias ("Britain", "Washington DC").
 #[derive(Debug, Parser)]
 #[command(name = "alliance-graph", version, about, long_about = None)]
-struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
     global: Global,
     #[command(subcommand)]
@@ -221,7 +221,7 @@ enum WhatIf {
 
 /// A failure, with a hint on what to do about it.
 #[derive(Debug)]
-struct Failure {
+pub(crate) struct Failure {
     message: String,
     hint: Option<String>,
 }
@@ -249,10 +249,10 @@ fn fail(message: impl Into<String>, hint: Option<&str>) -> Failure {
     }
 }
 
-type Res<T> = Result<T, Failure>;
+pub(crate) type Res<T> = Result<T, Failure>;
 
 /// What a command produced: text and JSON, or a file's contents (exports and tables).
-enum Output {
+pub(crate) enum Output {
     Report {
         text: String,
         json: Value,
@@ -325,7 +325,7 @@ fn report_error(f: &Failure) {
     }
 }
 
-fn run(cli: &Cli) -> Res<Output> {
+pub(crate) fn run(cli: &Cli) -> Res<Output> {
     if let Command::Check { file } = &cli.command {
         return check(file);
     }

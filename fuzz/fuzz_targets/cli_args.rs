@@ -1,0 +1,30 @@
+//! The command line's path from arguments to a query, on the built-in dataset: arguments that
+//! parse must give an answer or an error, never a panic. Arguments that read or write files
+//! (`--data`, `--atop`, `check`, `-o`) are left out, so the fuzzer touches no file.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[allow(dead_code)]
+#[path = "../../src/bin/alliance-graph.rs"]
+mod cli;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let args: Vec<&str> = text.split('\n').take(10).collect();
+    let touches_files = args.iter().any(|a| {
+        ["--data", "--atop", "check", "-o", "--output"]
+            .iter()
+            .any(|f| a.starts_with(f))
+            || (a.starts_with('-') && !a.starts_with("--") && a.contains('o'))
+    });
+    if touches_files {
+        return;
+    }
+    use clap::Parser;
+    if let Ok(parsed) = cli::Cli::try_parse_from(std::iter::once("alliance-graph").chain(args)) {
+        let _ = cli::run(&parsed);
+    }
+});

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for a bounded time, starting from the committed seeds plus the real
+# data (built-in dataset, test fixtures, the first rows of the ATOP member file when
+# ../shared/data is there). A crash stops the run with its input under fuzz/artifacts/.
+#
+#   fuzz/run.sh            # 60 s per target
+#   FUZZ_SECONDS=3600 fuzz/run.sh json_load   # one target, one hour
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds=${FUZZ_SECONDS:-60}
+# cargo-fuzz passes -Z flags to rustc; the stable toolchain accepts them with RUSTC_BOOTSTRAP.
+export RUSTC_BOOTSTRAP=1
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  cargo install cargo-fuzz --locked --version 0.13.2
+fi
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  mapfile -t targets < <(cargo fuzz list)
+fi
+atop=../../shared/data/atop-5.1/atop5_1m.csv
+for target in "${targets[@]}"; do
+  corpus="corpus/$target"
+  mkdir -p "$corpus"
+  cp -n seeds/"$target"/* "$corpus"/ 2>/dev/null || true
+  if [ "$target" = atop_import ] && [ -f "$atop" ]; then
+    head -c 20000 "$atop" > "$corpus/atop5_1m-head.csv"
+  fi
+  echo "== fuzzing $target for ${seconds}s"
+  cargo fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -rss_limit_mb=2048 -print_final_stats=1 2>&1 \
+    | grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true
+  # grep hides libFuzzer's chatter; the exit status of cargo fuzz is what counts.
+  test "${PIPESTATUS[0]}" -eq 0
+done
