@@ -68,6 +68,15 @@ impl fmt::Display for Candidate {
     }
 }
 
+/// A name as shown in a message: at most 80 characters, so a hostile input cannot make a
+/// message huge.
+fn shorten(name: &str) -> String {
+    match name.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}... ({} characters)", &name[..cut], name.chars().count()),
+        None => name.to_string(),
+    }
+}
+
 fn did_you_mean(candidates: &[Candidate]) -> String {
     match candidates {
         [] => String::new(),
@@ -87,7 +96,7 @@ fn did_you_mean(candidates: &[Candidate]) -> String {
 #[non_exhaustive]
 pub enum Error {
     /// An id that does not have the required shape (`JPN`, `asian-nato`).
-    #[error("invalid {kind} id {value:?}: {reason}")]
+    #[error("invalid {kind} id {:?}: {reason}", shorten(value))]
     InvalidId {
         /// What kind of id: "country", "grouping", "treaty", "source", "actor".
         kind: &'static str,
@@ -97,7 +106,7 @@ pub enum Error {
         reason: String,
     },
     /// A date that is malformed or does not exist.
-    #[error("invalid date {value:?}: {reason}")]
+    #[error("invalid date {:?}: {reason}", shorten(value))]
     InvalidDate {
         /// The text given.
         value: String,
@@ -105,7 +114,7 @@ pub enum Error {
         reason: String,
     },
     /// A value that is not one of the accepted words (an obligation, a role, an evidence level).
-    #[error("unknown {kind} {value:?}; expected one of: {expected}")]
+    #[error("unknown {kind} {:?}; expected one of: {expected}", shorten(value))]
     UnknownKeyword {
         /// What was being parsed.
         kind: &'static str,
@@ -115,7 +124,7 @@ pub enum Error {
         expected: &'static str,
     },
     /// A name or id that names no actor in the graph.
-    #[error("unknown actor '{name}'{}", did_you_mean(candidates))]
+    #[error("unknown actor '{}'{}", shorten(name), did_you_mean(candidates))]
     UnknownActor {
         /// The name asked for.
         name: String,
@@ -123,7 +132,7 @@ pub enum Error {
         candidates: Vec<Candidate>,
     },
     /// A name that names more than one actor.
-    #[error("'{name}' is ambiguous: it names {}", candidates.iter().map(|c| c.actor.to_string()).collect::<Vec<_>>().join(" and "))]
+    #[error("'{}' is ambiguous: it names {}", shorten(name), candidates.iter().map(|c| c.actor.to_string()).collect::<Vec<_>>().join(" and "))]
     AmbiguousActor {
         /// The name asked for.
         name: String,
@@ -131,7 +140,7 @@ pub enum Error {
         candidates: Vec<Candidate>,
     },
     /// An actor of the wrong kind for the question (a grouping where a country is needed).
-    #[error("'{name}' is {actual}, but a {expected} is needed here")]
+    #[error("'{}' is {actual}, but a {expected} is needed here", shorten(name))]
     WrongActorKind {
         /// The name asked for.
         name: String,

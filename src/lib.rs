@@ -88,6 +88,4 @@ pub use crate::scenario::{Diff, Edit, Outcome, Scenario, SCENARIO_SOURCE};
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// Exports: GraphViz DOT, GraphML and an SVG picture ([`export::Dot`], [`export::GraphMl`],
-/// [`export::Svg`]), as `Display` wrappers.
 pub mod export;

@@ -21,8 +21,8 @@
 //!   sources).
 //! - **Memberships and stances** are united; an exact duplicate is kept once.
 //!
-//! Every error found is reported at once, as [`Error::Invalid`](crate::Error::Invalid) with one
-//! [`Issue::DuplicateId`](crate::Issue::DuplicateId) per conflicting record; the merged records are then validated as
+//! Every error found is reported at once, as [`Error::Invalid`] with one
+//! [`Issue::DuplicateId`] per conflicting record; the merged records are then validated as
 //! any dataset is.
 //!
 //! ```

@@ -35,12 +35,9 @@
 #[cfg(feature = "json")]
 pub mod json;
 
-/// ATOP 5.1: the importer, the COW country-code crosswalk and ATOP's state-year and dyad-year
-/// tables (feature `atop`).
 #[cfg(feature = "atop")]
 pub mod atop;
 
-/// Combining two datasets (an ATOP import and a hand-written dataset) into one graph.
 pub mod merge;
 
 use serde::{Deserialize, Serialize};

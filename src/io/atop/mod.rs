@@ -3,7 +3,7 @@
 //! ATOP (Alliance Treaty Obligations and Provisions, Leeds et al.) codes every military
 //! alliance signed 1815–2018 at member level. The library does not bundle it: point the
 //! importer at your own download of `atop5_1m.csv` (and, optionally, `atop5_1a.csv`). Cite it
-//! as the ATOP project asks (see [`CITATION`](crate::io::atop::CITATION)).
+//! as the ATOP project asks (see [`CITATION`]).
 //!
 //! ```no_run
 //! use alliance_graph::io::atop;
@@ -21,7 +21,7 @@
 //!
 //! # What an import builds
 //!
-//! - One [`Source`](crate::Source), `atop-5.1` ([`source`](crate::io::atop::source)), with the requested citation and
+//! - One [`Source`](crate::Source), `atop-5.1` ([`source`]), with the requested citation and
 //!   coverage 1815–2018: a question outside it is answered "unknown"
 //!   ([`View::allied`](crate::View::allied)), never "no".
 //! - One [`Country`](crate::Country) per member code, its id and name from the [`crosswalk`](crate::io::atop::crosswalk())
@@ -51,10 +51,10 @@
 //!
 //! # Tables
 //!
-//! [`state_year`](crate::io::atop::state_year) and [`dyad_year`](crate::io::atop::dyad_year) compute ATOP's tables **from the graph** (its treaties with
-//! an `atop-<id>` id), and [`write_state_year`](crate::io::atop::write_state_year) / [`write_dyad_year`](crate::io::atop::write_dyad_year) write them. The state-year
+//! [`state_year`] and [`dyad_year`] compute ATOP's tables **from the graph** (its treaties with
+//! an `atop-<id>` id), and [`write_state_year`] / [`write_dyad_year`] write them. The state-year
 //! table made from the 5.1 member file equals the published `atop5_1sy.csv` byte for byte
-//! (11,923 rows × 70 columns); the rules are on [`state_year`](crate::io::atop::state_year).
+//! (11,923 rows × 70 columns); the rules are on [`state_year`].
 
 pub mod crosswalk;
 mod import;
