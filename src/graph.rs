@@ -2,6 +2,7 @@
 //! [`GraphBuilder`], which validates records before they become a graph.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 use petgraph::visit::EdgeRef;
@@ -14,6 +15,51 @@ use crate::model::{
 };
 use crate::resolve::NameIndex;
 use crate::validate::{target_label, Issue, Record};
+
+/// A small, fast, non-cryptographic hasher (the Firefox/rustc "Fx" hash) for the graph's
+/// internal indices, whose keys are ids from the dataset, not from an attacker racing a
+/// server. SipHash was a fifth of the load time of a million-stance file.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// What a graph edge stands for: an index into the graph's record lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,13 +88,13 @@ pub(crate) enum Edge {
 pub struct AllianceGraph {
     doc: Document,
     graph: StableUnGraph<ActorId, Edge>,
-    nodes: HashMap<ActorId, NodeIndex>,
-    countries: HashMap<CountryId, u32>,
-    groupings: HashMap<GroupingId, u32>,
-    treaties: HashMap<TreatyId, u32>,
-    sources: HashMap<SourceId, u32>,
-    stances_by_target: HashMap<Target, Vec<u32>>,
-    stances_by_actor: HashMap<ActorId, Vec<u32>>,
+    nodes: FastMap<ActorId, NodeIndex>,
+    countries: FastMap<CountryId, u32>,
+    groupings: FastMap<GroupingId, u32>,
+    treaties: FastMap<TreatyId, u32>,
+    sources: FastMap<SourceId, u32>,
+    stances_by_target: FastMap<Target, Vec<u32>>,
+    stances_by_actor: FastMap<ActorId, Vec<u32>>,
     names: NameIndex,
 }
 
@@ -338,8 +384,12 @@ impl GraphBuilder {
 
 /// Builds the indices over records that have passed validation.
 fn index(doc: Document) -> AllianceGraph {
-    let mut graph = StableUnGraph::default();
-    let mut nodes = HashMap::new();
+    let mut graph = StableUnGraph::with_capacity(
+        doc.countries.len() + doc.groupings.len(),
+        doc.memberships.len() + doc.treaties.len(),
+    );
+    let mut nodes = FastMap::default();
+    nodes.reserve(doc.countries.len() + doc.groupings.len());
     let countries = position_map(doc.countries.iter().map(|c| c.id));
     let groupings = position_map(doc.groupings.iter().map(|g| g.id.clone()));
     let treaties = position_map(doc.treaties.iter().map(|t| t.id.clone()));
@@ -369,17 +419,22 @@ fn index(doc: Document) -> AllianceGraph {
             }
         }
     }
-    let mut stances_by_target: HashMap<Target, Vec<u32>> = HashMap::new();
-    let mut stances_by_actor: HashMap<ActorId, Vec<u32>> = HashMap::new();
+    let mut stances_by_target: FastMap<Target, Vec<u32>> = FastMap::default();
+    let mut stances_by_actor: FastMap<ActorId, Vec<u32>> = FastMap::default();
+    // Keys are cloned only when first seen.
     for (i, s) in doc.stances.iter().enumerate() {
-        stances_by_target
-            .entry(s.target.clone())
-            .or_default()
-            .push(i as u32);
-        stances_by_actor
-            .entry(s.actor.clone())
-            .or_default()
-            .push(i as u32);
+        match stances_by_target.get_mut(&s.target) {
+            Some(v) => v.push(i as u32),
+            None => {
+                stances_by_target.insert(s.target.clone(), vec![i as u32]);
+            }
+        }
+        match stances_by_actor.get_mut(&s.actor) {
+            Some(v) => v.push(i as u32),
+            None => {
+                stances_by_actor.insert(s.actor.clone(), vec![i as u32]);
+            }
+        }
     }
     let names = NameIndex::new(&doc);
     AllianceGraph {
@@ -396,8 +451,11 @@ fn index(doc: Document) -> AllianceGraph {
     }
 }
 
-fn position_map<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> HashMap<K, u32> {
-    let mut map = HashMap::new();
+fn position_map<K: std::hash::Hash + Eq>(
+    keys: impl ExactSizeIterator<Item = K>,
+) -> FastMap<K, u32> {
+    let mut map = FastMap::default();
+    map.reserve(keys.len());
     for (i, k) in keys.enumerate() {
         map.entry(k).or_insert(i as u32);
     }
@@ -407,9 +465,9 @@ fn position_map<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> HashM
 /// Runs every validation check over a document's records.
 struct Checker<'d> {
     doc: &'d Document,
-    countries: HashMap<CountryId, usize>,
-    groupings: HashMap<&'d GroupingId, usize>,
-    sources: HashMap<&'d SourceId, usize>,
+    countries: FastMap<CountryId, usize>,
+    groupings: FastMap<&'d GroupingId, usize>,
+    sources: FastMap<&'d SourceId, usize>,
     issues: Vec<Issue>,
 }
 
@@ -417,9 +475,9 @@ impl<'d> Checker<'d> {
     fn new(doc: &'d Document) -> Self {
         Checker {
             doc,
-            countries: HashMap::new(),
-            groupings: HashMap::new(),
-            sources: HashMap::new(),
+            countries: FastMap::default(),
+            groupings: FastMap::default(),
+            sources: FastMap::default(),
             issues: Vec::new(),
         }
     }
@@ -427,18 +485,18 @@ impl<'d> Checker<'d> {
     fn run(mut self) -> Vec<Issue> {
         let doc = self.doc;
         for (i, s) in doc.sources.iter().enumerate() {
-            let record = rec("source", i, s.id.as_str());
+            let record = Rec::id("source", i, s.id.as_str());
             if let Some(first) = self.sources.insert(&s.id, i) {
                 self.sources.insert(&s.id, first);
-                self.duplicate(record.clone(), "source", s.id.as_str(), first);
+                self.duplicate(record.make(), "source", s.id.as_str(), first);
             }
             self.non_empty(&record, "title", &s.title);
         }
         for (i, c) in doc.countries.iter().enumerate() {
-            let record = rec("country", i, c.id.as_str());
+            let record = Rec::id("country", i, c.id.as_str());
             if let Some(first) = self.countries.insert(c.id, i) {
                 self.countries.insert(c.id, first);
-                self.duplicate(record.clone(), "country", c.id.as_str(), first);
+                self.duplicate(record.make(), "country", c.id.as_str(), first);
             }
             self.non_empty(&record, "name", &c.name);
             if let Some(n) = &c.nuclear_armed {
@@ -446,25 +504,25 @@ impl<'d> Checker<'d> {
             }
         }
         for (i, g) in doc.groupings.iter().enumerate() {
-            let record = rec("grouping", i, g.id.as_str());
+            let record = Rec::id("grouping", i, g.id.as_str());
             if let Some(first) = self.groupings.insert(&g.id, i) {
                 self.groupings.insert(&g.id, first);
-                self.duplicate(record.clone(), "grouping", g.id.as_str(), first);
+                self.duplicate(record.make(), "grouping", g.id.as_str(), first);
             }
         }
         for (i, g) in doc.groupings.iter().enumerate() {
-            let record = rec("grouping", i, g.id.as_str());
+            let record = Rec::id("grouping", i, g.id.as_str());
             self.non_empty(&record, "name", &g.name);
             if g.status.is_empty() {
                 self.issues.push(Issue::Empty {
-                    record: record.clone(),
+                    record: record.make(),
                     field: "status",
                 });
             }
             for pair in g.status.windows(2) {
                 if pair[1].since < pair[0].since {
                     self.issues.push(Issue::StatusOutOfOrder {
-                        record: record.clone(),
+                        record: record.make(),
                         status: pair[1].status,
                         since: pair[1].since,
                         previous: pair[0].since,
@@ -476,33 +534,29 @@ impl<'d> Checker<'d> {
             }
         }
         for (i, m) in doc.memberships.iter().enumerate() {
-            let record = rec("membership", i, &format!("{} in {}", m.country, m.grouping));
+            let record = Rec::membership(i, m);
             self.country_ref(&record, "country", m.country);
             self.grouping_ref(&record, "grouping", &m.grouping);
             self.order(&record, ("start", m.start), ("end", m.end));
             self.source_ref(&record, "source", &m.source);
         }
-        let mut treaty_ids: HashMap<&TreatyId, usize> = HashMap::new();
+        let mut treaty_ids: FastMap<&TreatyId, usize> = FastMap::default();
         for (i, t) in doc.treaties.iter().enumerate() {
-            let record = rec("treaty", i, t.id.as_str());
+            let record = Rec::id("treaty", i, t.id.as_str());
             if let Some(first) = treaty_ids.insert(&t.id, i) {
                 treaty_ids.insert(&t.id, first);
-                self.duplicate(record.clone(), "treaty", t.id.as_str(), first);
+                self.duplicate(record.make(), "treaty", t.id.as_str(), first);
             }
             self.treaty(&record, t);
         }
         for (i, s) in doc.stances.iter().enumerate() {
-            let record = rec(
-                "stance",
-                i,
-                &format!("{} {} on {}", s.actor, s.kind, target_label(&s.target)),
-            );
+            let record = Rec::stance(i, s);
             self.stance(&record, s);
         }
         self.issues
     }
 
-    fn treaty(&mut self, record: &Record, t: &Treaty) {
+    fn treaty(&mut self, record: &Rec<'_>, t: &Treaty) {
         self.non_empty(record, "name", &t.name);
         let mut seen: Vec<CountryId> = Vec::new();
         for (i, p) in t.parties.iter().enumerate() {
@@ -517,7 +571,7 @@ impl<'d> Checker<'d> {
                 .any(|q| q.country() == c && q.period().span().overlaps(&p.period().span()));
             if overlapping {
                 self.issues.push(Issue::SelfTie {
-                    record: record.clone(),
+                    record: record.make(),
                     country: c,
                     detail: format!("{c} is listed twice in `parties` for overlapping spells"),
                 });
@@ -528,13 +582,13 @@ impl<'d> Checker<'d> {
         }
         if seen.len() < 2 {
             self.issues.push(Issue::EmptyTreaty {
-                record: record.clone(),
+                record: record.make(),
                 reason: format!("a treaty needs at least two parties, it has {}", seen.len()),
             });
         }
         if t.kind == crate::TreatyKind::Alliance && t.obligations.is_empty() {
             self.issues.push(Issue::EmptyTreaty {
-                record: record.clone(),
+                record: record.make(),
                 reason: "an alliance needs at least one obligation (use kind \"access\" or \"other\" for a treaty without one)".into(),
             });
         }
@@ -543,7 +597,7 @@ impl<'d> Checker<'d> {
                 for c in list.iter().flatten() {
                     if !seen.contains(c) {
                         self.issues.push(Issue::NotAParty {
-                            record: record.clone(),
+                            record: record.make(),
                             obligation: o.kind,
                             field,
                             country: *c,
@@ -554,7 +608,7 @@ impl<'d> Checker<'d> {
             if let (Some([a]), Some([b])) = (o.by.as_deref(), o.to.as_deref()) {
                 if a == b {
                     self.issues.push(Issue::SelfTie {
-                        record: record.clone(),
+                        record: record.make(),
                         country: *a,
                         detail: format!("obligation `{}` is owed by {a} only to itself", o.kind),
                     });
@@ -562,7 +616,7 @@ impl<'d> Checker<'d> {
             }
             if matches!(o.by.as_deref(), Some([])) || matches!(o.to.as_deref(), Some([])) {
                 self.issues.push(Issue::EmptyTreaty {
-                    record: record.clone(),
+                    record: record.make(),
                     reason: format!("obligation `{}` has an empty `by` or `to` list", o.kind),
                 });
             }
@@ -577,7 +631,7 @@ impl<'d> Checker<'d> {
         self.order(record, ("in_force", t.in_force), ("ended", t.ended));
         if t.sources.is_empty() {
             self.issues.push(Issue::Empty {
-                record: record.clone(),
+                record: record.make(),
                 field: "sources",
             });
         }
@@ -586,7 +640,7 @@ impl<'d> Checker<'d> {
         }
     }
 
-    fn stance(&mut self, record: &Record, s: &Stance) {
+    fn stance(&mut self, record: &Rec<'_>, s: &Stance) {
         match &s.actor {
             ActorId::Country(c) => self.country_ref(record, "actor", *c),
             ActorId::Grouping(g) => self.grouping_ref(record, "actor", g),
@@ -597,7 +651,7 @@ impl<'d> Checker<'d> {
                 self.country_ref(record, "target.country", *c);
                 if s.actor == ActorId::Country(*c) {
                     self.issues.push(Issue::SelfTie {
-                        record: record.clone(),
+                        record: record.make(),
                         country: *c,
                         detail: "a stance's target is its own actor".into(),
                     });
@@ -626,10 +680,10 @@ impl<'d> Checker<'d> {
         });
     }
 
-    fn non_empty(&mut self, record: &Record, field: &'static str, value: &str) {
+    fn non_empty(&mut self, record: &Rec<'_>, field: &'static str, value: &str) {
         if value.trim().is_empty() {
             self.issues.push(Issue::Empty {
-                record: record.clone(),
+                record: record.make(),
                 field,
             });
         }
@@ -637,14 +691,14 @@ impl<'d> Checker<'d> {
 
     fn order(
         &mut self,
-        record: &Record,
+        record: &Rec<'_>,
         (start_field, start): (&'static str, Option<crate::PartialDate>),
         (end_field, end): (&'static str, Option<crate::PartialDate>),
     ) {
         if let (Some(start), Some(end)) = (start, end) {
             if end.latest() < start.earliest() {
                 self.issues.push(Issue::EndBeforeStart {
-                    record: record.clone(),
+                    record: record.make(),
                     start_field,
                     start,
                     end_field,
@@ -654,21 +708,21 @@ impl<'d> Checker<'d> {
         }
     }
 
-    fn country_ref(&mut self, record: &Record, field: &'static str, id: CountryId) {
+    fn country_ref(&mut self, record: &Rec<'_>, field: &'static str, id: CountryId) {
         if !self.countries.contains_key(&id) {
             let known = self.doc.countries.iter().map(|c| c.id.as_str());
             self.unknown(record, field, "country", id.as_str(), known);
         }
     }
 
-    fn grouping_ref(&mut self, record: &Record, field: &'static str, id: &GroupingId) {
+    fn grouping_ref(&mut self, record: &Rec<'_>, field: &'static str, id: &GroupingId) {
         if !self.groupings.contains_key(id) {
             let known = self.doc.groupings.iter().map(|g| g.id.as_str());
             self.unknown(record, field, "grouping", id.as_str(), known);
         }
     }
 
-    fn source_ref(&mut self, record: &Record, field: &'static str, id: &SourceId) {
+    fn source_ref(&mut self, record: &Rec<'_>, field: &'static str, id: &SourceId) {
         if !self.sources.contains_key(id) {
             let known = self.doc.sources.iter().map(|s| s.id.as_str());
             self.unknown(record, field, "source", id.as_str(), known);
@@ -677,14 +731,14 @@ impl<'d> Checker<'d> {
 
     fn unknown<'k>(
         &mut self,
-        record: &Record,
+        record: &Rec<'_>,
         field: &'static str,
         kind: &'static str,
         id: &str,
         known: impl Iterator<Item = &'k str>,
     ) {
         self.issues.push(Issue::UnknownReference {
-            record: record.clone(),
+            record: record.make(),
             field,
             kind,
             id: id.to_string(),
@@ -699,10 +753,56 @@ impl<'d> Checker<'d> {
     }
 }
 
-fn rec(kind: &'static str, index: usize, label: &str) -> Record {
-    Record {
-        kind,
-        index: index + 1,
-        label: label.to_string(),
+/// The record a check is about, made into a [`Record`] (with its label text) only when an
+/// issue is found: a valid million-stance file formats no labels.
+struct Rec<'a> {
+    kind: &'static str,
+    index: usize,
+    label: Label<'a>,
+}
+
+enum Label<'a> {
+    Id(&'a str),
+    Membership(&'a Membership),
+    Stance(&'a Stance),
+}
+
+impl<'a> Rec<'a> {
+    fn id(kind: &'static str, index: usize, id: &'a str) -> Self {
+        Rec {
+            kind,
+            index,
+            label: Label::Id(id),
+        }
+    }
+
+    fn membership(index: usize, m: &'a Membership) -> Self {
+        Rec {
+            kind: "membership",
+            index,
+            label: Label::Membership(m),
+        }
+    }
+
+    fn stance(index: usize, s: &'a Stance) -> Self {
+        Rec {
+            kind: "stance",
+            index,
+            label: Label::Stance(s),
+        }
+    }
+
+    fn make(&self) -> Record {
+        Record {
+            kind: self.kind,
+            index: self.index + 1,
+            label: match self.label {
+                Label::Id(id) => id.to_string(),
+                Label::Membership(m) => format!("{} in {}", m.country, m.grouping),
+                Label::Stance(s) => {
+                    format!("{} {} on {}", s.actor, s.kind, target_label(&s.target))
+                }
+            },
+        }
     }
 }

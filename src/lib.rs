@@ -68,6 +68,7 @@ pub mod validate;
 #[cfg(feature = "datasets")]
 pub mod datasets;
 pub mod io;
+pub mod synthetic;
 
 pub use crate::error::{Candidate, Error, Location, Result};
 pub use crate::graph::{AllianceGraph, GraphBuilder};

@@ -52,7 +52,282 @@ pub fn document_from_str(text: &str) -> Result<Document> {
             message: "the top level must be a JSON object {\"format\": \"alliance-graph/1\", ...}, not an array".into(),
         });
     }
+    let _interning = crate::model::InternGuard::new();
     serde_json::from_str(text).map_err(parse_error)
+}
+
+/// Files at least this large are parsed as they are read, in a fixed-size buffer, instead of
+/// being read whole first: memory then holds the records, not the text as well.
+pub const STREAM_FROM_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Parses a document from a reader as it reads, checking UTF-8 and the size limit on the way.
+fn document_from_stream(reader: impl Read) -> Result<Document> {
+    use std::io::BufRead;
+    let mut reader = std::io::BufReader::with_capacity(
+        1 << 20,
+        Checked {
+            inner: reader.take(MAX_FILE_BYTES + 1),
+            read: 0,
+            carry: Vec::new(),
+            bad_utf8: false,
+        },
+    );
+    // The same clear message as `document_from_str` for a top-level array.
+    let first = reader
+        .fill_buf()
+        .map(|head| head.iter().copied().find(|b| !b.is_ascii_whitespace()));
+    match first {
+        Ok(Some(b'[')) => {
+            let head = reader.fill_buf().unwrap_or_default();
+            let at = head.iter().position(|b| *b == b'[').unwrap_or(0);
+            let text = String::from_utf8_lossy(&head[..=at]).into_owned();
+            return document_from_str(&text);
+        }
+        Ok(_) => {}
+        Err(_) if reader.get_ref().bad_utf8 => {
+            return Err(Error::Parse {
+                location: Box::default(),
+                message: "the input is not valid UTF-8".into(),
+            })
+        }
+        Err(e) => {
+            return Err(Error::Io {
+                path: None,
+                source: e,
+            })
+        }
+    }
+    let _interning = crate::model::InternGuard::new();
+    let mut de = serde_json::Deserializer::from_reader(&mut reader);
+    let doc = serde::Deserialize::deserialize(&mut de)
+        .and_then(|d| de.end().map(|()| d))
+        .map_err(|e| stream_error(e, reader.get_ref()))?;
+    Ok(doc)
+}
+
+fn stream_error<R>(e: serde_json::Error, checked: &Checked<R>) -> Error {
+    if checked.read > MAX_FILE_BYTES {
+        return too_large();
+    }
+    let bad_utf8 = checked.bad_utf8;
+    match parse_error(e) {
+        Error::Parse { location, .. } if bad_utf8 => Error::Parse {
+            location,
+            message: "the input is not valid UTF-8".into(),
+        },
+        other => other,
+    }
+}
+
+/// Reads a large document record by record: each record is parsed from an in-memory slice
+/// (serde_json's fast path), and only a few megabytes of text are held at a time. Gives up
+/// (`None`) on anything but a well-formed document with known, unrepeated fields.
+struct Chunked<R> {
+    reader: R,
+    buf: Vec<u8>,
+    pos: usize,
+    eof: bool,
+}
+
+impl<R: Read> Chunked<R> {
+    fn new(reader: R) -> Self {
+        Chunked {
+            reader,
+            buf: Vec::with_capacity(CHUNK),
+            pos: 0,
+            eof: false,
+        }
+    }
+
+    /// Reads more text, keeping what is not consumed yet; false at the end of the input.
+    fn fill(&mut self) -> Option<bool> {
+        if self.eof {
+            return Some(false);
+        }
+        self.buf.drain(..self.pos);
+        self.pos = 0;
+        let len = self.buf.len();
+        let want = CHUNK.max(len * 2);
+        self.buf.resize(len + want, 0);
+        let mut got = 0;
+        while got < want {
+            match self.reader.read(&mut self.buf[len + got..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        self.buf.truncate(len + got);
+        Some(got > 0)
+    }
+
+    /// The next non-whitespace byte, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        loop {
+            while let Some(b) = self.buf.get(self.pos) {
+                if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                    return Some(*b);
+                }
+                self.pos += 1;
+            }
+            if !self.fill()? {
+                return None;
+            }
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.pos += 1)
+    }
+
+    /// One JSON value, parsed from the buffer.
+    fn value<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+        self.peek()?;
+        loop {
+            let mut values =
+                serde_json::Deserializer::from_slice(&self.buf[self.pos..]).into_iter::<T>();
+            match values.next() {
+                Some(Ok(v)) => {
+                    self.pos += values.byte_offset();
+                    return Some(v);
+                }
+                Some(Err(e)) if e.is_eof() => {
+                    if !self.fill()? {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// A JSON array, element by element.
+    fn array<T: serde::de::DeserializeOwned>(&mut self) -> Option<Vec<T>> {
+        let mut out = Vec::new();
+        self.expect(b'[')?;
+        if self.peek()? == b']' {
+            self.pos += 1;
+            return Some(out);
+        }
+        loop {
+            out.push(self.value()?);
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b']' => {
+                    self.pos += 1;
+                    return Some(out);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn document(mut self) -> Option<Document> {
+        let _interning = crate::model::InternGuard::new();
+        let mut doc = Document::default();
+        let mut seen: Vec<String> = Vec::new();
+        self.expect(b'{')?;
+        if self.peek()? != b'}' {
+            loop {
+                let key: String = self.value()?;
+                if seen.contains(&key) {
+                    return None;
+                }
+                self.expect(b':')?;
+                match key.as_str() {
+                    "format" => {
+                        if self.value::<String>()? != super::FORMAT {
+                            return None;
+                        }
+                    }
+                    "name" => doc.name = self.value()?,
+                    "title" => doc.title = self.value()?,
+                    "description" => doc.description = self.value()?,
+                    "sources" => doc.sources = self.array()?,
+                    "countries" => doc.countries = self.array()?,
+                    "groupings" => doc.groupings = self.array()?,
+                    "memberships" => doc.memberships = self.array()?,
+                    "treaties" => doc.treaties = self.array()?,
+                    "stances" => doc.stances = self.array()?,
+                    _ => return None,
+                }
+                seen.push(key);
+                match self.peek()? {
+                    b',' => self.pos += 1,
+                    b'}' => break,
+                    _ => return None,
+                }
+            }
+        }
+        self.pos += 1;
+        // Nothing but white space may follow, and `format` is required.
+        (self.peek().is_none() && seen.iter().any(|k| k == "format")).then_some(doc)
+    }
+}
+
+/// How much text the record-by-record reader holds at a time (it grows for a larger record).
+const CHUNK: usize = 4 << 20;
+
+/// A reader that counts the bytes read and checks that they are UTF-8, so that a streamed
+/// parse reports the same problems as one over the whole text.
+struct Checked<R> {
+    inner: R,
+    read: u64,
+    /// The start of a character cut by the end of the last read.
+    carry: Vec<u8>,
+    bad_utf8: bool,
+}
+
+impl<R: Read> Read for Checked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        let invalid = |this: &mut Self| {
+            this.bad_utf8 = true;
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "the input is not valid UTF-8",
+            )
+        };
+        if n == 0 {
+            return if self.carry.is_empty() {
+                Ok(0)
+            } else {
+                Err(invalid(self))
+            };
+        }
+        if self.read > MAX_FILE_BYTES {
+            return Err(std::io::Error::other("the file is too large"));
+        }
+        let mut rest = &buf[..n];
+        if !self.carry.is_empty() {
+            let need = match self.carry[0] {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            let take = (need - self.carry.len()).min(rest.len());
+            self.carry.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            if self.carry.len() == need {
+                if std::str::from_utf8(&self.carry).is_err() {
+                    return Err(invalid(self));
+                }
+                self.carry.clear();
+            }
+        }
+        if let Err(e) = std::str::from_utf8(rest) {
+            match e.error_len() {
+                Some(_) => return Err(invalid(self)),
+                None => self.carry.extend_from_slice(&rest[e.valid_up_to()..]),
+            }
+        }
+        Ok(n)
+    }
 }
 
 /// Parses and validates a dataset.
@@ -107,6 +382,19 @@ pub fn from_path(path: impl AsRef<Path>) -> Result<AllianceGraph> {
             .len();
         if len > MAX_FILE_BYTES {
             return Err(too_large());
+        }
+        if len >= STREAM_FROM_BYTES {
+            // The fast path reads records one at a time; on anything unusual (an error, an
+            // unknown or repeated field) the file is read again by the exact parser, so that
+            // every error is the one a whole-text parse would give.
+            if let Some(doc) = Chunked::new(file).document() {
+                return doc.into_graph();
+            }
+            let file = std::fs::File::open(path).map_err(|e| Error::Io {
+                path: None,
+                source: e,
+            })?;
+            return document_from_stream(file)?.into_graph();
         }
         from_reader(file)
     };

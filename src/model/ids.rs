@@ -127,8 +127,10 @@ macro_rules! slug_id {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                Self::new(&s).map_err(serde::de::Error::custom)
+                d.deserialize_str(StrVisitor(|s: &str| {
+                    check_slug($kind, s)?;
+                    Ok($name(intern(s)))
+                }))
             }
         }
     };
@@ -174,8 +176,7 @@ impl Serialize for CountryId {
 
 impl<'de> Deserialize<'de> for CountryId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Self::new(&s).map_err(serde::de::Error::custom)
+        d.deserialize_str(StrVisitor(CountryId::new))
     }
 }
 
@@ -263,9 +264,77 @@ impl Serialize for ActorId {
 
 impl<'de> Deserialize<'de> for ActorId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        d.deserialize_str(StrVisitor(|s: &str| {
+            if let Ok(c) = CountryId::new(s) {
+                return Ok(ActorId::Country(c));
+            }
+            match check_slug("grouping", s) {
+                Ok(()) => Ok(ActorId::Grouping(GroupingId(intern(s)))),
+                Err(_) => s.parse(),
+            }
+        }))
     }
+}
+
+/// Deserializes a string through a checking constructor, without first copying it into an
+/// owned `String` (a streaming reader hands out a borrowed buffer for every string).
+pub(crate) struct StrVisitor<F>(pub(crate) F);
+
+impl<'de, T, F: FnOnce(&str) -> Result<T>> serde::de::Visitor<'de> for StrVisitor<F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> std::result::Result<T, E> {
+        (self.0)(s).map_err(E::custom)
+    }
+}
+
+thread_local! {
+    /// The slug ids seen so far in the document being read, when interning is on.
+    static INTERNED: std::cell::RefCell<Option<std::collections::HashSet<Arc<str>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Shares one allocation among equal slug ids read while the guard lives (on this thread):
+/// a million stances citing one source hold one `Arc<str>`, not a million.
+pub(crate) struct InternGuard(bool);
+
+impl InternGuard {
+    pub(crate) fn new() -> Self {
+        InternGuard(INTERNED.with(|i| {
+            let mut i = i.borrow_mut();
+            let was_off = i.is_none();
+            if was_off {
+                *i = Some(Default::default());
+            }
+            was_off
+        }))
+    }
+}
+
+impl Drop for InternGuard {
+    fn drop(&mut self) {
+        if self.0 {
+            INTERNED.with(|i| *i.borrow_mut() = None);
+        }
+    }
+}
+
+fn intern(s: &str) -> Arc<str> {
+    INTERNED.with(|i| match i.borrow_mut().as_mut() {
+        Some(set) => match set.get(s) {
+            Some(a) => a.clone(),
+            None => {
+                let a: Arc<str> = s.into();
+                set.insert(a.clone());
+                a
+            }
+        },
+        None => s.into(),
+    })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod tie;
 
 pub use actor::{Country, Grouping, GroupingKind, GroupingStatus, Since, StatusChange};
 pub use ids::{ActorId, CountryId, GroupingId, SourceId, TreatyId};
+pub(crate) use ids::{InternGuard, StrVisitor};
 pub use source::{Coverage, Source};
 pub use stance::{Evidence, Speaker, Stance, StanceKind, Target};
 pub use tie::{Membership, Obligation, Party, Role, Treaty, TreatyKind, TreatyObligation};

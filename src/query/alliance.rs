@@ -244,7 +244,8 @@ impl<'g> View<'g> {
         // A grouping's members are scanned from a pending list that shrinks as they are
         // reached, so a large grouping is not rescanned from every member.
         let mut previous: HashMap<CountryId, CountryId> = HashMap::new();
-        let mut pending: HashMap<&GroupingId, Vec<&Membership>> = HashMap::new();
+        let mut pending: HashMap<&GroupingId, (Vec<crate::Span>, Vec<&Membership>)> =
+            HashMap::new();
         let mut queue = VecDeque::from([a]);
         let mut found = false;
         'search: while let Some(x) = queue.pop_front() {
@@ -253,7 +254,7 @@ impl<'g> View<'g> {
                 match tie {
                     Tie::Treaty(t) => {
                         if let ActorId::Country(y) = other {
-                            if !self.treaty_evidence(t, x, *y).is_empty() {
+                            if !previous.contains_key(y) && *y != a && self.treaty_tied(t, x, *y) {
                                 next.push(*y);
                             }
                         }
@@ -262,15 +263,20 @@ impl<'g> View<'g> {
                         let Some(g) = self.graph.grouping(&m.grouping) else {
                             continue;
                         };
-                        if !self.grouping_counts(g) || !self.membership_counts(m) {
+                        if !self.grouping_admitted(g) || !self.membership_counts(m) {
                             continue;
                         }
-                        let members = pending
-                            .entry(&g.id)
-                            .or_insert_with(|| self.members_counting(g));
+                        let (active, members) = pending.entry(&g.id).or_insert_with(|| {
+                            let active = g.active_spans();
+                            let members = if active.iter().any(|s| s.overlaps(&self.asked)) {
+                                self.members_counting(g)
+                            } else {
+                                Vec::new()
+                            };
+                            (active, members)
+                        });
                         members.retain(|m2| {
-                            let reached =
-                                m2.country != x && !self.grouping_evidence(g, m, m2).is_empty();
+                            let reached = self.grouping_tied(active, m, m2);
                             if reached {
                                 next.push(m2.country);
                             }
@@ -418,12 +424,26 @@ impl<'g> View<'g> {
 
     /// Every state tied to `x` at the view's strength and date, with the evidence, by id.
     pub(crate) fn ties_of(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence>> {
+        self.ties_with(x, None)
+    }
+
+    /// [`ties_of`](Self::ties_of), restricted to the state `only` when given: evidence is
+    /// built for that pair alone, so `are_allied` costs a scan of `x`'s ties and nothing more.
+    fn ties_with(
+        &self,
+        x: CountryId,
+        only: Option<CountryId>,
+    ) -> BTreeMap<CountryId, Vec<TieEvidence>> {
         let mut out: BTreeMap<CountryId, Vec<TieEvidence>> = BTreeMap::new();
         let me = ActorId::Country(x);
+        let wanted = |y: CountryId| y != x && only.is_none_or(|o| o == y);
         for (tie, other) in self.graph.incident(&me) {
             match tie {
                 Tie::Treaty(t) => {
                     if let ActorId::Country(y) = other {
+                        if !wanted(*y) || !self.treaty_tied(t, x, *y) {
+                            continue;
+                        }
                         for e in self.treaty_evidence(t, x, *y) {
                             out.entry(*y).or_default().push(e);
                         }
@@ -433,7 +453,11 @@ impl<'g> View<'g> {
                     let Some(g) = self.graph.grouping(&m.grouping) else {
                         continue;
                     };
-                    if !self.grouping_counts(g) || !self.membership_counts(m) {
+                    if !self.grouping_admitted(g) || !self.membership_counts(m) {
+                        continue;
+                    }
+                    let active = g.active_spans();
+                    if !active.iter().any(|a| a.overlaps(&self.asked)) {
                         continue;
                     }
                     let group = ActorId::Grouping(g.id.clone());
@@ -441,7 +465,7 @@ impl<'g> View<'g> {
                         let (Tie::Membership(m2), ActorId::Country(y)) = (tie2, member) else {
                             continue;
                         };
-                        if *y == x {
+                        if !wanted(*y) || !self.grouping_tied(&active, m, m2) {
                             continue;
                         }
                         for e in self.grouping_evidence(g, m, m2) {
@@ -468,7 +492,64 @@ impl<'g> View<'g> {
         if a == b {
             return Vec::new();
         }
-        self.ties_of(a).remove(&b).unwrap_or_default()
+        self.ties_with(a, Some(b)).remove(&b).unwrap_or_default()
+    }
+
+    /// Whether treaty `t` ties `x` and `y` at the view's strength and date: the test of
+    /// [`treaty_evidence`](Self::treaty_evidence) without building the evidence.
+    fn treaty_tied(&self, t: &Treaty, x: CountryId, y: CountryId) -> bool {
+        let Some(period) = t.period() else {
+            return false;
+        };
+        let period = period.span();
+        if !period.overlaps(&self.asked) {
+            return false;
+        }
+        t.spells(x).any(|px| {
+            t.spells(y).any(|py| {
+                let Some(both) = period
+                    .intersect(&px.span())
+                    .and_then(|s| s.intersect(&py.span()))
+                else {
+                    return false;
+                };
+                if t.obligations.is_empty() {
+                    return self.strength.admits(None) && both.overlaps(&self.asked);
+                }
+                t.obligations.iter().any(|o| {
+                    self.strength.admits(Some(o.kind))
+                        && both
+                            .intersect(&o.period().span())
+                            .is_some_and(|s| s.overlaps(&self.asked))
+                        && ((o.owed_by(x) && o.owed_to(y)) || (o.owed_by(y) && o.owed_to(x)))
+                })
+            })
+        })
+    }
+
+    /// Whether grouping `g` carries a tie at the view's strength (its obligations, or none).
+    fn grouping_admitted(&self, g: &Grouping) -> bool {
+        if g.obligations.is_empty() {
+            self.strength.admits(None)
+        } else {
+            g.obligations.iter().any(|o| self.strength.admits(Some(*o)))
+        }
+    }
+
+    /// Whether memberships `mx` and `my` of one grouping, active during `active`, tie their
+    /// states: the test of [`grouping_evidence`](Self::grouping_evidence) without the evidence
+    /// (the grouping itself must be [`admitted`](Self::grouping_admitted)).
+    fn grouping_tied(&self, active: &[crate::Span], mx: &Membership, my: &Membership) -> bool {
+        if mx.country == my.country || !self.membership_counts(my) {
+            return false;
+        }
+        let (Some(px), Some(py)) = (mx.period(), my.period()) else {
+            return false;
+        };
+        px.span()
+            .intersect(&py.span())
+            .and_then(|s| s.intersect(&self.asked))
+            .is_some_and(|together| active.iter().any(|a| a.overlaps(&together)))
     }
 
     fn treaty_evidence(&self, t: &Treaty, x: CountryId, y: CountryId) -> Vec<TieEvidence> {

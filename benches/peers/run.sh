@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The peer comparison of issue 6, in one command: ours (examples/peer_workloads.rs) against
+# networkx and rustworkx (graph queries) and pandas (ATOP tables), on the same input files.
+# Answers are compared before any time is printed; a mismatch stops the run.
+#
+#   bash benches/peers/run.sh            # everything (about 5 minutes on 2 cores)
+#   QUICK=1 bash benches/peers/run.sh    # the built-in and a 2,000-state dataset only
+#
+# Needs python3 (3.9+) with venv and a Rust toolchain; installs pandas, networkx and
+# rustworkx with pip into target/peers-venv. ATOP's member file is read from ATOP_MEMBERS or
+# ../shared/data/atop-5.1/atop5_1m.csv beside the checkout. Writes everything under
+# target/peers/ and prints a Markdown table (also saved as target/peers/table.md).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+out="$root/target/peers"
+venv="$root/target/peers-venv"
+peers="$root/benches/peers"
+mkdir -p "$out"
+
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check pandas networkx rustworkx
+py="$venv/bin/python"
+
+atop_members="${ATOP_MEMBERS:-$root/../shared/data/atop-5.1/atop5_1m.csv}"
+features=""
+if [ -f "$atop_members" ] && cargo build --quiet --release --features atop --example peer_workloads 2>/dev/null; then
+  features="--features atop"
+fi
+cargo build --quiet --release $features --example peer_workloads
+ours="$root/target/release/examples/peer_workloads"
+
+# Datasets: the built-in one, and synthetic ones (seeded, so every run uses the same files).
+"$ours" builtin "$out/builtin.json"
+[ -f "$out/synthetic-2000.json" ] || "$ours" gen "$out/synthetic-2000.json" 2000 200 6000 20000 1
+sets="builtin synthetic-2000"
+if [ -z "${QUICK:-}" ]; then
+  [ -f "$out/synthetic-17576.json" ] || "$ours" gen "$out/synthetic-17576.json" 17576 5000 200000 100000 1
+  [ -f "$out/stances-1m.json" ] || "$ours" gen "$out/stances-1m.json" 2000 200 5000 1000000 7
+  sets="$sets synthetic-17576"
+fi
+
+results=()
+for set in $sets; do
+  data="$out/$set.json"
+  case "$set" in
+    builtin) "$ours" queries "$data" 2024-10-01 200 1 "$out/$set.queries.json" ;;
+    *) "$ours" queries "$data" 2000-06-15 1000 1 "$out/$set.queries.json" ;;
+  esac
+  echo "== $set: ours" >&2
+  "$ours" graph "$data" "$out/$set.queries.json" "$out/$set.ours.json" > "$out/$set.ours.times.json"
+  echo "== $set: networkx, rustworkx" >&2
+  "$py" "$peers/graph_peers.py" "$data" "$out/$set.queries.json" "$out/$set.answers." > "$out/$set.peers.times.json"
+  "$py" "$peers/compare.py" answers "$out/$set.ours.json" "$out/$set.answers.networkx.json" "$out/$set.answers.rustworkx.json"
+  results+=("$set=$out/$set.ours.times.json,$out/$set.peers.times.json")
+done
+
+if [ -n "$features" ]; then
+  echo "== ATOP: ours, pandas" >&2
+  "$ours" atop "$atop_members" "$out/atop-ours" > "$out/atop.ours.times.json"
+  "$py" "$peers/atop_peer.py" "$atop_members" "$out/atop-pandas" > "$out/atop.peers.times.json"
+  "$py" "$peers/compare.py" files "$out/atop-ours/state_year.csv" "$out/atop-pandas/state_year.csv"
+  "$py" "$peers/compare.py" files "$out/atop-ours/dyad_year.csv" "$out/atop-pandas/dyad_year.csv"
+  results+=("atop=$out/atop.ours.times.json,$out/atop.peers.times.json")
+else
+  echo "== ATOP: skipped (no member file, or the atop feature does not build)" >&2
+fi
+
+if [ -z "${QUICK:-}" ]; then
+  echo "== 1,000,000 stances: load time and peak memory" >&2
+  /usr/bin/time -v "$ours" load "$out/stances-1m.json" > "$out/load-1m.ours.json" 2> "$out/load-1m.ours.time.txt"
+  /usr/bin/time -v "$py" -c "import json,sys,time; t=time.perf_counter(); d=json.load(open(sys.argv[1])); print(json.dumps({'load': time.perf_counter()-t, 'stances': len(d['stances'])}))" \
+    "$out/stances-1m.json" > "$out/load-1m.python.json" 2> "$out/load-1m.python.time.txt"
+  results+=("load-1m=$out/load-1m.ours.json,$out/load-1m.ours.time.txt,$out/load-1m.python.json,$out/load-1m.python.time.txt")
+fi
+
+"$py" "$peers/compare.py" table "${results[@]}" | tee "$out/table.md"

@@ -1,0 +1,175 @@
+//! Limits: huge or hostile inputs give a result within memory proportional to the input, or a
+//! clear error. The heavy cases are `#[ignore]`d in debug runs; `.ci/run` runs them in release:
+//! `cargo test --release --test limits -- --include-ignored`.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use alliance_graph::io::json;
+use alliance_graph::Error;
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("alliance-graph-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// Peak resident memory of this process so far, in bytes (Linux), if known.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// All 17,576 country ids there are: three uppercase letters.
+fn every_country_id() -> impl Iterator<Item = String> {
+    (0..26u8).flat_map(|a| {
+        (0..26u8).flat_map(move |b| {
+            (0..26u8).map(move |c| String::from_utf8(vec![b'A' + a, b'A' + b, b'A' + c]).unwrap())
+        })
+    })
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_reading() {
+    let path = temp("huge.json");
+    let file = std::fs::File::create(&path).unwrap();
+    // A sparse gigabyte: no disk is used, and the loader must not read it.
+    file.set_len(1 << 30).unwrap();
+    let started = std::time::Instant::now();
+    let err = json::from_path(&path).unwrap_err();
+    assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+    assert!(
+        err.to_string().contains("huge.json") && err.to_string().contains("exceeds the limit"),
+        "{err}"
+    );
+    assert!(started.elapsed().as_secs() < 5, "refused without reading");
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn a_reader_over_the_size_limit_is_an_error() {
+    let endless = std::io::repeat(b' ').take(json::MAX_FILE_BYTES + 10);
+    let err = json::from_reader(endless).unwrap_err();
+    assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+}
+
+use std::io::Read as _;
+
+#[test]
+fn a_ten_megabyte_string_field_loads() {
+    let name = "x".repeat(10 << 20);
+    let text = format!(
+        r#"{{"format": "alliance-graph/1", "countries": [{{"id": "JPN", "name": "Japan", "note": "{name}"}}]}}"#
+    );
+    let graph = json::from_str(&text).unwrap();
+    assert_eq!(
+        graph
+            .countries()
+            .next()
+            .unwrap()
+            .note
+            .as_deref()
+            .map(str::len),
+        Some(10 << 20)
+    );
+    // A ten-megabyte name is no name: resolving it is an error, quickly, with no suggestion.
+    let err = graph.resolve(&name[..5 << 20]).unwrap_err();
+    assert!(err.to_string().len() < 200, "the message shortens the name");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    for depth in [1_000, 100_000, 1_000_000] {
+        let text = format!(
+            r#"{{"format": "alliance-graph/1", "x": {}{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let err = json::from_str(&text).unwrap_err();
+        assert!(err.is_parse(), "{err}");
+        let text = format!(
+            r#"{{"format": "alliance-graph/1", "stances": {}{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        assert!(json::from_str(&text).unwrap_err().is_parse());
+    }
+}
+
+#[test]
+#[ignore = "heavy: run in release by .ci/run"]
+fn a_million_actors_load_in_memory_proportional_to_the_input() {
+    let mut text = String::from(
+        r#"{"format": "alliance-graph/1", "sources": [{"id": "s", "title": "S"}], "countries": ["#,
+    );
+    for (i, id) in every_country_id().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        write!(text, r#"{{"id": "{id}", "name": "Country {id}"}}"#).unwrap();
+    }
+    text.push_str(r#"], "groupings": ["#);
+    let groupings = 1_000_000 - 17_576;
+    for i in 0..groupings {
+        if i > 0 {
+            text.push(',');
+        }
+        write!(text, r#"{{"id": "g{i}", "name": "Grouping {i}", "kind": "other", "status": [{{"status": "active", "since": "2000", "source": "s"}}]}}"#).unwrap();
+    }
+    text.push_str("]}");
+    let path = temp("million-actors.json");
+    std::fs::write(&path, &text).unwrap();
+    let input = text.len() as u64;
+    drop(text);
+    let before = peak_rss().unwrap_or(0);
+    let graph = json::from_path(&path).unwrap();
+    assert_eq!(graph.actor_count(), 1_000_000);
+    assert_eq!(graph.resolve("g999").unwrap().as_str(), "g999");
+    if let Some(after) = peak_rss() {
+        let grown = after.saturating_sub(before);
+        eprintln!(
+            "million actors: input {} MB, peak memory grew {} MB",
+            input >> 20,
+            grown >> 20
+        );
+        assert!(
+            grown < 12 * input,
+            "memory grew {grown} bytes for {input} bytes of input"
+        );
+    }
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+#[ignore = "heavy: run in release by .ci/run"]
+fn the_largest_possible_grouping_answers_in_time_proportional_to_its_members() {
+    // Every possible country id is a member: 17,576 members, the most three-letter ids allow.
+    let mut text = String::from(
+        r#"{"format": "alliance-graph/1", "sources": [{"id": "s", "title": "S"}], "countries": ["#,
+    );
+    let ids: Vec<String> = every_country_id().collect();
+    for (i, id) in ids.iter().enumerate() {
+        text.push_str(if i > 0 { "," } else { "" });
+        write!(text, r#"{{"id": "{id}", "name": "Country {id}"}}"#).unwrap();
+    }
+    text.push_str(r#"], "groupings": [{"id": "all", "name": "Everyone", "kind": "collective-defense", "obligations": ["defense"], "status": [{"status": "active", "since": "2000", "source": "s"}]}], "memberships": ["#);
+    for (i, id) in ids.iter().enumerate() {
+        text.push_str(if i > 0 { "," } else { "" });
+        write!(text, r#"{{"country": "{id}", "grouping": "all", "role": "member", "start": "2000", "source": "s"}}"#).unwrap();
+    }
+    text.push_str("]}");
+    let graph = json::from_str(&text).unwrap();
+    let view = graph.as_of("2010".parse().unwrap());
+    let started = std::time::Instant::now();
+    let blocs = view.blocs();
+    assert_eq!(blocs.len(), 1);
+    assert_eq!(blocs[0].members.len(), ids.len());
+    assert_eq!(view.allies("AAA").unwrap().len(), ids.len() - 1);
+    let path = view.alliance_path("AAA", "ZZZ").unwrap().unwrap();
+    assert_eq!(path.hops.len(), 1);
+    let elapsed = started.elapsed();
+    eprintln!("17,576-member grouping: blocs, allies and a path in {elapsed:?}");
+    assert!(elapsed.as_secs() < 30, "{elapsed:?}: quadratic?");
+}
