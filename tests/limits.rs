@@ -173,3 +173,25 @@ fn the_largest_possible_grouping_answers_in_time_proportional_to_its_members() {
     eprintln!("17,576-member grouping: blocs, allies and a path in {elapsed:?}");
     assert!(elapsed.as_secs() < 30, "{elapsed:?}: quadratic?");
 }
+
+#[test]
+fn loading_never_follows_links_or_reads_what_is_not_a_file() {
+    let target = temp("real.json");
+    std::fs::write(&target, r#"{"format": "alliance-graph/1"}"#).unwrap();
+    json::from_path(&target).unwrap();
+    let link = temp("link.json");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let err = json::from_path(&link).unwrap_err();
+    assert!(
+        err.to_string().contains("link.json") && err.to_string().contains("symbolic link"),
+        "{err}"
+    );
+    let err = json::from_path(std::env::temp_dir()).unwrap_err();
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    #[cfg(feature = "atop")]
+    {
+        let err = alliance_graph::io::atop::import_members(&link).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+    }
+}

@@ -369,17 +369,7 @@ fn too_large() -> Error {
 pub fn from_path(path: impl AsRef<Path>) -> Result<AllianceGraph> {
     let path = path.as_ref();
     let inner = || -> Result<AllianceGraph> {
-        let file = std::fs::File::open(path).map_err(|e| Error::Io {
-            path: None,
-            source: e,
-        })?;
-        let len = file
-            .metadata()
-            .map_err(|e| Error::Io {
-                path: None,
-                source: e,
-            })?
-            .len();
+        let (file, len) = super::open_input(path)?;
         if len > MAX_FILE_BYTES {
             return Err(too_large());
         }
@@ -390,10 +380,7 @@ pub fn from_path(path: impl AsRef<Path>) -> Result<AllianceGraph> {
             if let Some(doc) = Chunked::new(file).document() {
                 return doc.into_graph();
             }
-            let file = std::fs::File::open(path).map_err(|e| Error::Io {
-                path: None,
-                source: e,
-            })?;
+            let (file, _) = super::open_input(path)?;
             return document_from_stream(file)?.into_graph();
         }
         from_reader(file)

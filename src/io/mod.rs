@@ -44,6 +44,33 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Country, Grouping, Membership, Source, Stance, Treaty};
 
+/// Opens a file the user named for reading, refusing anything but a regular file: loading
+/// never follows a symbolic link (or reads a directory, pipe or device), so it reads only the
+/// paths it was given. Returns the file and its length.
+pub(crate) fn open_input(path: &std::path::Path) -> crate::Result<(std::fs::File, u64)> {
+    let io_error = |source: std::io::Error| crate::Error::Io {
+        path: Some(path.to_path_buf()),
+        source,
+    };
+    let meta = std::fs::symlink_metadata(path).map_err(io_error)?;
+    let refuse = |why: &str| {
+        io_error(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            why.to_string(),
+        ))
+    };
+    if meta.file_type().is_symlink() {
+        return Err(refuse(
+            "is a symbolic link; loading does not follow links, name the file it points to",
+        ));
+    }
+    if !meta.is_file() {
+        return Err(refuse("is not a regular file"));
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    Ok((file, meta.len()))
+}
+
 /// The format tag every file carries, so that a later format can be told apart.
 pub const FORMAT: &str = "alliance-graph/1";
 

@@ -175,10 +175,7 @@ impl Input {
         match self {
             Input::Reader(r) => Ok((r, None)),
             Input::Path(p) => {
-                let file = std::fs::File::open(&p).map_err(|e| Error::Io {
-                    path: Some(p.clone()),
-                    source: e,
-                })?;
+                let (file, _) = crate::io::open_input(&p)?;
                 Ok((Box::new(std::io::BufReader::new(file)), Some(p)))
             }
         }
