@@ -110,6 +110,21 @@ pub enum Issue {
         /// The field.
         field: &'static str,
     },
+    /// Part of the file that could not be read as the format requires: a syntax error (with
+    /// its line and column), or one record of the wrong shape. Reported by
+    /// [`io::json::check_str`](crate::io::json::check_str), which reads each record on its
+    /// own so that every such problem is found in one run.
+    #[error("{}: {message}", malformed_place(record.as_ref(), *line, *column))]
+    Malformed {
+        /// The record, when the problem is inside one.
+        record: Option<Record>,
+        /// 1-based line, for a syntax error.
+        line: Option<u64>,
+        /// 1-based column, for a syntax error.
+        column: Option<u64>,
+        /// What is wrong.
+        message: String,
+    },
     /// A grouping status history out of date order.
     #[error("{record}: status '{status}' since {since} comes after a later change ({previous}); list the history oldest first")]
     StatusOutOfOrder {
@@ -125,9 +140,10 @@ pub enum Issue {
 }
 
 impl Issue {
-    /// The record the issue is about.
-    pub fn record(&self) -> &Record {
+    /// The record the issue is about, to renumber it.
+    pub(crate) fn record_mut(&mut self) -> Option<&mut Record> {
         match self {
+            Issue::Malformed { record, .. } => record.as_mut(),
             Issue::DuplicateId { record, .. }
             | Issue::UnknownReference { record, .. }
             | Issue::EndBeforeStart { record, .. }
@@ -135,7 +151,33 @@ impl Issue {
             | Issue::EmptyTreaty { record, .. }
             | Issue::NotAParty { record, .. }
             | Issue::Empty { record, .. }
-            | Issue::StatusOutOfOrder { record, .. } => record,
+            | Issue::StatusOutOfOrder { record, .. } => Some(record),
+        }
+    }
+}
+
+fn malformed_place(record: Option<&Record>, line: Option<u64>, column: Option<u64>) -> String {
+    match (record, line, column) {
+        (Some(r), _, _) => r.to_string(),
+        (None, Some(l), Some(c)) => format!("line {l}, column {c}"),
+        (None, Some(l), None) => format!("line {l}"),
+        _ => "the file".to_string(),
+    }
+}
+
+impl Issue {
+    /// The record the issue is about, if it is about one.
+    pub fn record(&self) -> Option<&Record> {
+        match self {
+            Issue::Malformed { record, .. } => record.as_ref(),
+            Issue::DuplicateId { record, .. }
+            | Issue::UnknownReference { record, .. }
+            | Issue::EndBeforeStart { record, .. }
+            | Issue::SelfTie { record, .. }
+            | Issue::EmptyTreaty { record, .. }
+            | Issue::NotAParty { record, .. }
+            | Issue::Empty { record, .. }
+            | Issue::StatusOutOfOrder { record, .. } => Some(record),
         }
     }
 }

@@ -12,8 +12,8 @@ use alliance_graph::io::merge::merge;
 use alliance_graph::io::{atop, json};
 use alliance_graph::query::{Answer, TieBasis, TieEvidence};
 use alliance_graph::{
-    datasets, ActorId, AllianceGraph, CountryId, Edit, Error, GraphBuilder, GroupingId,
-    PartialDate, Scenario, Stance, StanceKind, Strength, Target, TreatyId, View,
+    datasets, ActorId, AllianceGraph, CountryId, Edit, Error, GroupingId, Issue, PartialDate,
+    Scenario, Stance, StanceKind, Strength, Target, TreatyId, View,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::{json, Value};
@@ -1778,45 +1778,38 @@ fn table(
 }
 
 fn check(file: &Path) -> Res<Output> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| fail(format!("{}: {e}", file.display()), None))?;
+    let issues = json::check_path(file)?;
     let mut problems: Vec<Value> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     let mut counts = Value::Null;
-    match json::document_from_str(&text) {
-        Err(e) => {
-            let loc = e.location().cloned().unwrap_or_default();
-            let message = match &e {
-                Error::Parse { message, .. } => message.clone(),
-                other => other.to_string(),
-            };
-            let place = match (loc.line, loc.column) {
-                (Some(l), Some(c)) => format!("line {l}, column {c}: "),
-                (Some(l), None) => format!("line {l}: "),
-                _ => String::new(),
-            };
-            lines.push(format!("{}: {place}{message}", file.display()));
-            problems.push(json!({"kind": "parse", "line": loc.line, "column": loc.column, "message": message}));
+    if issues.is_empty() {
+        // The file loads; count what it holds.
+        let graph = json::from_path(file)?;
+        let doc = graph.document();
+        counts = json!({
+            "sources": doc.sources.len(),
+            "countries": doc.countries.len(),
+            "groupings": doc.groupings.len(),
+            "memberships": doc.memberships.len(),
+            "treaties": doc.treaties.len(),
+            "stances": doc.stances.len(),
+        });
+    }
+    for issue in &issues {
+        lines.push(format!("{}: {issue}", file.display()));
+        let record = issue
+            .record()
+            .map(|r| json!({"kind": r.kind, "index": r.index, "label": r.label}));
+        let mut problem = json!({
+            "kind": if matches!(issue, Issue::Malformed { .. }) { "parse" } else { "invalid" },
+            "record": record,
+            "message": issue.to_string(),
+        });
+        if let Issue::Malformed { line, column, .. } = issue {
+            problem["line"] = json!(line);
+            problem["column"] = json!(column);
         }
-        Ok(doc) => {
-            counts = json!({
-                "sources": doc.sources.len(),
-                "countries": doc.countries.len(),
-                "groupings": doc.groupings.len(),
-                "memberships": doc.memberships.len(),
-                "treaties": doc.treaties.len(),
-                "stances": doc.stances.len(),
-            });
-            for issue in GraphBuilder::from_document(doc).issues() {
-                let r = issue.record();
-                lines.push(format!("{}: {issue}", file.display()));
-                problems.push(json!({
-                    "kind": "invalid",
-                    "record": {"kind": r.kind, "index": r.index, "label": r.label},
-                    "message": issue.to_string(),
-                }));
-            }
-        }
+        problems.push(problem);
     }
     let valid = problems.is_empty();
     let json = json!({

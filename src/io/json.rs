@@ -17,6 +17,7 @@ use std::path::Path;
 
 use super::Document;
 use crate::error::{Error, Location, Result};
+use crate::validate::{Issue, Record};
 use crate::AllianceGraph;
 
 /// Files larger than this are refused before reading, so a stray multi-gigabyte file cannot
@@ -328,6 +329,236 @@ impl<R: Read> Read for Checked<R> {
         }
         Ok(n)
     }
+}
+
+/// Every problem in a dataset's text, in one run: an empty list means it loads.
+///
+/// A syntax error stops JSON parsing, so it is the one problem reported, with its line and
+/// column. Otherwise each record is read on its own, so every record of the wrong shape is
+/// reported ([`Issue::Malformed`], naming the record), together with every validation issue
+/// among the records that could be read.
+///
+/// ```
+/// use alliance_graph::io::json;
+///
+/// let text = r#"{"format": "alliance-graph/1",
+///   "countries": [{"id": "japan", "name": "Japan"}, {"id": "USA"}, {"id": "KOR", "name": "Korea"}],
+///   "memberships": [{"country": "KOR", "grouping": "quad", "role": "member", "source": "s"}]}"#;
+/// let problems = json::check_str(text);
+/// assert_eq!(problems.len(), 4, "{problems:#?}");
+/// assert!(problems[0].to_string().starts_with("country #1 (japan): invalid country id"));
+/// assert!(problems[1].to_string().starts_with("country #2 (USA): missing field `name`"));
+/// ```
+pub fn check_str(text: &str) -> Vec<Issue> {
+    let first = match document_from_str(text) {
+        Ok(doc) => return crate::GraphBuilder::from_document(doc).issues(),
+        Err(e) => e,
+    };
+    let as_issue = |e: Error| match e {
+        Error::Parse { location, message } => Issue::Malformed {
+            record: None,
+            line: location.line,
+            column: location.column,
+            message,
+        },
+        other => Issue::Malformed {
+            record: None,
+            line: None,
+            column: None,
+            message: other.to_string(),
+        },
+    };
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(fields)) => {
+            check_records(&fields).unwrap_or_else(|| vec![as_issue(first)])
+        }
+        _ => vec![as_issue(first)],
+    }
+}
+
+/// Every problem in a dataset file, as [`check_str`] finds them; an error only when the file
+/// cannot be read at all (missing, not a regular file, over [`MAX_FILE_BYTES`], not UTF-8).
+pub fn check_path(path: impl AsRef<Path>) -> Result<Vec<Issue>> {
+    let path = path.as_ref();
+    let (file, len) = super::open_input(path)?;
+    if len > MAX_FILE_BYTES {
+        return Err(too_large().with_path(path));
+    }
+    let mut text = String::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| {
+            let message = if e.kind() == std::io::ErrorKind::InvalidData {
+                "the input is not valid UTF-8".to_string()
+            } else {
+                e.to_string()
+            };
+            Error::Parse {
+                location: Box::new(Location {
+                    path: Some(path.into()),
+                    ..Location::default()
+                }),
+                message,
+            }
+        })?;
+    Ok(check_str(&text))
+}
+
+/// Reads each record of a syntactically valid document on its own; `None` when no single
+/// record can be blamed (the problem is at the top level, reported as the parser said).
+fn check_records(fields: &serde_json::Map<String, serde_json::Value>) -> Option<Vec<Issue>> {
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    fn read<T: DeserializeOwned>(
+        kind: &'static str,
+        list: Option<&Value>,
+        out: &mut Vec<T>,
+        positions: &mut Vec<usize>,
+        problems: &mut Vec<Issue>,
+        broken_ids: &mut Vec<String>,
+    ) -> Option<()> {
+        let Some(list) = list else { return Some(()) };
+        for (i, record) in list.as_array()?.iter().enumerate() {
+            match T::deserialize(record) {
+                Ok(r) => {
+                    out.push(r);
+                    positions.push(i + 1);
+                }
+                Err(e) => {
+                    let text = |key: &str| {
+                        record
+                            .get(key)
+                            .and_then(Value::as_str)
+                            .unwrap_or("?")
+                            .to_string()
+                    };
+                    let id = record.get("id").and_then(Value::as_str).map(str::to_string);
+                    broken_ids.extend(id.clone());
+                    let label = match kind {
+                        "membership" => {
+                            Some(format!("{} in {}", text("country"), text("grouping")))
+                        }
+                        "stance" => Some(format!("{} {}", text("actor"), text("kind"))),
+                        _ => id,
+                    };
+                    problems.push(Issue::Malformed {
+                        record: Some(Record {
+                            kind,
+                            index: i + 1,
+                            label: label.unwrap_or_else(|| "?".into()),
+                        }),
+                        line: None,
+                        column: None,
+                        message: e.to_string(),
+                    });
+                }
+            }
+        }
+        Some(())
+    }
+
+    const KNOWN: [&str; 10] = [
+        "format",
+        "name",
+        "title",
+        "description",
+        "sources",
+        "countries",
+        "groupings",
+        "memberships",
+        "treaties",
+        "stances",
+    ];
+    if fields.keys().any(|k| !KNOWN.contains(&k.as_str()))
+        || fields.get("format").and_then(Value::as_str) != Some(super::FORMAT)
+        || ["name", "title", "description"].iter().any(|k| {
+            fields
+                .get(*k)
+                .is_some_and(|v| !v.is_string() && !v.is_null())
+        })
+    {
+        return None;
+    }
+    let mut doc = Document::default();
+    let mut problems = Vec::new();
+    let mut broken = Vec::new();
+    let mut at: [Vec<usize>; 6] = Default::default();
+    let [p0, p1, p2, p3, p4, p5] = &mut at;
+    read(
+        "source",
+        fields.get("sources"),
+        &mut doc.sources,
+        p0,
+        &mut problems,
+        &mut broken,
+    )?;
+    read(
+        "country",
+        fields.get("countries"),
+        &mut doc.countries,
+        p1,
+        &mut problems,
+        &mut broken,
+    )?;
+    read(
+        "grouping",
+        fields.get("groupings"),
+        &mut doc.groupings,
+        p2,
+        &mut problems,
+        &mut broken,
+    )?;
+    read(
+        "membership",
+        fields.get("memberships"),
+        &mut doc.memberships,
+        p3,
+        &mut problems,
+        &mut broken,
+    )?;
+    read(
+        "treaty",
+        fields.get("treaties"),
+        &mut doc.treaties,
+        p4,
+        &mut problems,
+        &mut broken,
+    )?;
+    read(
+        "stance",
+        fields.get("stances"),
+        &mut doc.stances,
+        p5,
+        &mut problems,
+        &mut broken,
+    )?;
+    let kinds = [
+        "source",
+        "country",
+        "grouping",
+        "membership",
+        "treaty",
+        "stance",
+    ];
+    for mut issue in crate::GraphBuilder::from_document(doc).issues() {
+        // A reference to a record that could not be read is not a second problem.
+        if matches!(&issue, Issue::UnknownReference { id, .. } if broken.contains(id)) {
+            continue;
+        }
+        if let Some(r) = issue.record_mut() {
+            // Number records as in the file, counting the ones that could not be read.
+            if let Some(k) = kinds.iter().position(|k| *k == r.kind) {
+                r.index = at[k].get(r.index - 1).copied().unwrap_or(r.index);
+            }
+        }
+        problems.push(issue);
+    }
+    problems.sort_by_key(|p| {
+        p.record()
+            .map(|r| (kinds.iter().position(|k| *k == r.kind), r.index))
+    });
+    Some(problems)
 }
 
 /// Parses and validates a dataset.

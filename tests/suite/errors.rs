@@ -186,3 +186,45 @@ fn date_parsing_errors_say_why() {
         );
     }
 }
+
+#[test]
+fn check_reports_every_problem_in_one_run() {
+    let text = r#"{"format": "alliance-graph/1",
+ "sources": [{"id": "s", "title": "S"}],
+ "countries": [{"id": "japan", "name": "Japan"}, {"id": "USA"}, {"id": "KOR", "name": "Korea", "cow_code": "732"}],
+ "memberships": [{"country": "KOR", "grouping": "quad", "role": "member", "source": "s", "start": "2017-13"},
+                 {"country": "KOR", "grouping": "qaud", "role": "member", "source": "s"}],
+ "stances": [{"actor": "KOR", "kind": "support", "target": {"grouping": "quad"}, "date": "2024", "evidence": "rumoured", "source": "s"}]}"#;
+    let problems: Vec<String> = json::check_str(text)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(problems.len(), 6, "{problems:#?}");
+    for (i, start) in [
+        "country #1 (japan): invalid country id",
+        "country #2 (USA): missing field `name`",
+        "country #3 (KOR): invalid type: string \"732\"",
+        "membership #1 (KOR in quad): invalid date \"2017-13\"",
+        "membership #2 (KOR in qaud): field `grouping` names unknown grouping 'qaud'",
+        "stance #1 (KOR support): unknown variant `rumoured`",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(
+            problems[i].starts_with(start),
+            "{i}: {} does not start with {start}",
+            problems[i]
+        );
+    }
+    // A syntax error is the one problem there is, with its place.
+    let problems = json::check_str("{\n  \"format\": \"alliance-graph/1\",,\n}");
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].to_string().starts_with("line 2, column"),
+        "{}",
+        problems[0]
+    );
+    // A valid file has none.
+    assert!(json::check_str(&json::to_string(&super::builtin()).unwrap()).is_empty());
+}
