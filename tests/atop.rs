@@ -623,10 +623,18 @@ fn atop_import_to_json_and_back_gives_the_same_answers() {
     };
     assert_eq!(table(&reloaded), table(graph));
     for year in ["1914", "1950", "1990", "2018"] {
-        let (a, b) = (graph.as_of(year.parse().unwrap()), reloaded.as_of(year.parse().unwrap()));
+        let (a, b) = (
+            graph.as_of(year.parse().unwrap()),
+            reloaded.as_of(year.parse().unwrap()),
+        );
         assert_eq!(a.blocs(), b.blocs(), "{year}");
         for c in graph.countries().step_by(7) {
-            assert_eq!(a.allies(c.id).unwrap(), b.allies(c.id).unwrap(), "{year} {}", c.id);
+            assert_eq!(
+                a.allies(c.id).unwrap(),
+                b.allies(c.id).unwrap(),
+                "{year} {}",
+                c.id
+            );
             assert_eq!(a.defenders_of(c.id).unwrap(), b.defenders_of(c.id).unwrap());
         }
     }
