@@ -169,7 +169,9 @@ fn malformed_inputs_name_row_and_field() {
     for (name, row, field, reason) in cases {
         let msg = parse_error(name);
         if let Some(row) = row {
-            assert!(msg.contains(&format!("row {row}")), "{name}: {msg}");
+            // The header is line 1: data row N is line N + 1.
+            let place = format!("line {}, row {row}", row + 1);
+            assert!(msg.contains(&place), "{name}: {place} not in {msg}");
         }
         assert!(msg.contains(field), "{name}: {msg}");
         assert!(msg.contains(reason), "{name}: {msg}");
@@ -179,8 +181,8 @@ fn malformed_inputs_name_row_and_field() {
     let err = atop::from_reader(std::io::Cursor::new(text)).unwrap_err();
     let loc = err.location().unwrap();
     assert_eq!(
-        (loc.record, loc.field.as_deref()),
-        (Some(2), Some("member"))
+        (loc.line, loc.record, loc.field.as_deref()),
+        (Some(3), Some(2), Some("member"))
     );
     assert!(loc.path.is_none());
 }

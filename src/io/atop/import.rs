@@ -475,8 +475,10 @@ fn header_error(field: &str, message: String) -> Error {
     }
 }
 
+/// The file line of a data row: the header is line 1 and ATOP rows never span lines. (The csv
+/// crate's own record positions read one line short once the header has been read.)
 fn csv_error(e: csv::Error, row: u64) -> Error {
-    let line = e.position().map(|p| p.line());
+    let line = Some(row + 1);
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -587,7 +589,7 @@ fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result<MemberRows
             record: &record,
             columns: &columns,
             row,
-            line: record.position().map(|p| p.line()),
+            line: Some(row + 1),
         };
         let atopid: u32 = cells.int("atopid", "an ATOP alliance id")?;
         let member: u16 = cells.int("member", "a COW country code")?;
@@ -745,7 +747,7 @@ fn read_alliances(
             record: &record,
             columns: &columns,
             row,
-            line: record.position().map(|p| p.line()),
+            line: Some(row + 1),
         };
         let atopid: u32 = cells.int("atopid", "an ATOP alliance id")?;
         let begin = if columns.contains_key("begyr") {
