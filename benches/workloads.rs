@@ -1,6 +1,9 @@
 //! Criterion benchmarks for issue 6: loading, the queries on the built-in dataset, an `as_of`
 //! view, the synthetic generator at three sizes, and `allies` / `are_allied` at those sizes
 //! for a state with the same number of ties (their time should follow the ties, not the size).
+//! A view's first query builds its adjacency index (kept in the graph): the `prepare`
+//! benchmarks time that build on a fresh copy of the graph; the query benchmarks run on a
+//! view whose index is built.
 //!
 //! `cargo bench --bench workloads` (about five minutes on 2 cores). The ATOP benchmarks are in
 //! `benches/atop.rs` (feature `atop`). The side-by-side comparison with networkx, rustworkx
@@ -63,6 +66,18 @@ fn builtin(c: &mut Criterion) {
     });
     g.bench_function("as_of view", |b| {
         b.iter(|| graph.as_of(black_box("2024-10-01").parse().expect("a date")))
+    });
+    g.bench_function("as_of view + adjacency index (prepare)", |b| {
+        // A fresh copy each time: a clone's index cache starts empty.
+        b.iter_batched(
+            || graph.clone(),
+            |copy| {
+                copy.as_of(black_box("2024-10-01").parse().expect("a date"))
+                    .prepare();
+                copy
+            },
+            criterion::BatchSize::LargeInput,
+        )
     });
     g.bench_function("allies(Japan)", |b| {
         b.iter(|| view.allies(black_box("Japan")))
@@ -136,6 +151,19 @@ fn synthetic(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("as_of view", name), |b| {
             b.iter(|| graph.as_of(black_box(date)))
         });
+        g.bench_function(
+            BenchmarkId::new("as_of view + index (prepare)", name),
+            |b| {
+                b.iter_batched(
+                    || graph.clone(),
+                    |copy| {
+                        copy.as_of(black_box(date)).prepare();
+                        copy
+                    },
+                    criterion::BatchSize::LargeInput,
+                )
+            },
+        );
     }
     g.finish();
 }

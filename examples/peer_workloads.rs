@@ -167,7 +167,18 @@ fn graph_workloads(data: &str, queries: &str, answers: &str) -> Res<()> {
     let pairs_q = parse2(string_pairs(&q, "pairs"))?;
     let paths_q = parse2(string_pairs(&q, "paths"))?;
 
-    let (view_t, view) = time(budget, || graph.as_of(date));
+    // The view's cost is its adjacency index (built on first use and kept in the graph):
+    // timed on fresh copies of the graph, whose index caches start empty.
+    let mut view_samples = Vec::new();
+    for _ in 0..3 {
+        let copy = graph.clone();
+        let t = Instant::now();
+        std::hint::black_box(copy.as_of(date).prepare());
+        view_samples.push(t.elapsed().as_secs_f64());
+    }
+    view_samples.sort_by(f64::total_cmp);
+    let view_t = view_samples[1];
+    let view = graph.as_of(date).prepare();
     let (allies_t, allies) = time(budget, || {
         allies_q
             .iter()

@@ -96,6 +96,9 @@ pub struct AllianceGraph {
     stances_by_target: FastMap<Target, Vec<u32>>,
     stances_by_actor: FastMap<ActorId, Vec<u32>>,
     names: NameIndex,
+    /// Adjacency indices built by views, by asked span and strength (the last few); a clone
+    /// starts empty.
+    adjacency: crate::query::IndexCache,
 }
 
 // Queries may run from many threads at once.
@@ -251,11 +254,28 @@ impl AllianceGraph {
     }
 
     /// The treaties an actor is party to and the memberships it holds (for a grouping: the
-    /// memberships of its members), each with the actor at the other end.
+    /// memberships of its members), each with the actor at the other end. (The queries use
+    /// [`incident_edges`](Self::incident_edges) through the view's adjacency index; this is
+    /// the unindexed search's, kept to check the index against.)
+    #[cfg(test)]
     pub(crate) fn incident(
         &self,
         actor: &ActorId,
     ) -> impl Iterator<Item = (Tie<'_>, &ActorId)> + '_ {
+        self.incident_edges(actor).map(move |(edge, other)| {
+            let tie = match edge {
+                Edge::Treaty(i) => Tie::Treaty(&self.doc.treaties[i as usize]),
+                Edge::Membership(i) => Tie::Membership(&self.doc.memberships[i as usize]),
+            };
+            (tie, other)
+        })
+    }
+
+    /// [`incident`](Self::incident) as record indices, in the same order.
+    pub(crate) fn incident_edges(
+        &self,
+        actor: &ActorId,
+    ) -> impl Iterator<Item = (Edge, &ActorId)> + '_ {
         let node = self.nodes.get(actor).copied();
         node.into_iter().flat_map(move |n| {
             self.graph.edges(n).map(move |e| {
@@ -264,14 +284,19 @@ impl AllianceGraph {
                 } else {
                     e.source()
                 };
-                let other = &self.graph[other_node];
-                let tie = match *e.weight() {
-                    Edge::Treaty(i) => Tie::Treaty(&self.doc.treaties[i as usize]),
-                    Edge::Membership(i) => Tie::Membership(&self.doc.memberships[i as usize]),
-                };
-                (tie, other)
+                (*e.weight(), &self.graph[other_node])
             })
         })
+    }
+
+    /// The country's position in [`countries`](Self::countries).
+    pub(crate) fn country_index(&self, id: &CountryId) -> Option<u32> {
+        self.countries.get(id).copied()
+    }
+
+    /// The cache of adjacency indices built by views.
+    pub(crate) fn adjacency_cache(&self) -> &crate::query::IndexCache {
+        &self.adjacency
     }
 
     /// Number of actors (countries and groupings).
@@ -281,6 +306,7 @@ impl AllianceGraph {
 }
 
 /// A formal tie record seen from one end.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Tie<'g> {
     Treaty(&'g Treaty),
@@ -448,6 +474,7 @@ fn index(doc: Document) -> AllianceGraph {
         stances_by_target,
         stances_by_actor,
         names,
+        adjacency: crate::query::IndexCache::default(),
     }
 }
 

@@ -1,13 +1,19 @@
 //! Alliance queries: allies, are-allied, defenders, paths and blocs.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::BTreeMap;
+#[cfg(test)]
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
+use super::index::Adjacency;
 use super::{ActorRef, View};
 use crate::error::Result;
+#[cfg(test)]
 use crate::graph::Tie;
+#[cfg(test)]
+use crate::model::ActorId;
 use crate::model::{
-    ActorId, CountryId, Grouping, GroupingId, Membership, Obligation, SourceId, Treaty, TreatyId,
+    CountryId, Grouping, GroupingId, Membership, Obligation, SourceId, Treaty, TreatyId,
 };
 use crate::PartialDate;
 
@@ -208,7 +214,7 @@ impl<'g> View<'g> {
     pub fn defenders_of(&self, who: impl ActorRef) -> Result<Vec<Defender>> {
         let x = self.country(&who)?;
         Ok(self
-            .ties_of(x)
+            .ties_indexed(x, Wanted::Defenders)
             .into_iter()
             .filter_map(|(country, evidence)| {
                 let owed: Vec<TieEvidence> = evidence
@@ -236,6 +242,170 @@ impl<'g> View<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn alliance_path(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Option<Path>> {
+        let (a, b) = (self.country(&a)?, self.country(&b)?);
+        if a == b {
+            return Ok(Some(Path { hops: Vec::new() }));
+        }
+        let (Some(ai), Some(bi)) = (self.graph.country_index(&a), self.graph.country_index(&b))
+        else {
+            return Ok(None);
+        };
+        // The answer is the lexicographically smallest shortest path (by ids, from `a`): the
+        // one a breadth-first search from `a` visiting neighbours in id order finds. It is
+        // found without searching the whole graph: a search from both ends gives the distance
+        // and each end's distances, the states on some shortest path are marked level by
+        // level from where the searches met, and the path takes the lowest id at each level.
+        let adj = self.adjacency();
+        let doc = self.graph.document();
+        let id = |i: u32| doc.countries[i as usize].id;
+        let n = adj.treaties.len();
+        let groups = adj.groups.len();
+        let mut dist = [vec![NONE; n], vec![NONE; n]];
+        dist[0][ai as usize] = 0;
+        dist[1][bi as usize] = 0;
+        let mut levels: [Vec<Vec<u32>>; 2] = [vec![vec![ai]], vec![vec![bi]]];
+        let mut expanded = [vec![0u32; groups], vec![0u32; groups]];
+        let mut d = NONE;
+        while d == NONE {
+            let side = usize::from(
+                levels[0].last().map_or(0, Vec::len) > levels[1].last().map_or(0, Vec::len),
+            );
+            let k = (levels[side].len() - 1) as u32;
+            let frontier = std::mem::take(&mut levels[side][k as usize]);
+            let mut next = Vec::new();
+            for &x in &frontier {
+                self.neighbours(&adj, x, &mut expanded[side], 1, &mut |y| {
+                    if dist[side][y as usize] == NONE {
+                        dist[side][y as usize] = k + 1;
+                        next.push(y);
+                        let other = dist[1 - side][y as usize];
+                        if other != NONE {
+                            d = d.min(k + 1 + other);
+                        }
+                    }
+                });
+            }
+            levels[side][k as usize] = frontier;
+            if next.is_empty() {
+                return Ok(None);
+            }
+            levels[side].push(next);
+        }
+        let ra = (levels[0].len() - 1) as u32;
+        let meet = ra.min(d);
+        let mut on_level = vec![NONE; n];
+        let mut stamps = vec![0u32; groups];
+        let mut mark = 0u32;
+        let mut on: Vec<Vec<u32>> = vec![Vec::new(); d as usize + 1];
+        for &z in &levels[0][meet as usize] {
+            if dist[1][z as usize] == d - meet {
+                on_level[z as usize] = meet;
+                on[meet as usize].push(z);
+            }
+        }
+        // Towards `a`: the states one step nearer `a` next to a marked state are on a path.
+        for k in (1..=meet).rev() {
+            mark += 1;
+            let here = std::mem::take(&mut on[k as usize]);
+            let mut below = Vec::new();
+            for &w in &here {
+                self.neighbours(&adj, w, &mut stamps, mark, &mut |z| {
+                    if dist[0][z as usize] == k - 1 && on_level[z as usize] == NONE {
+                        on_level[z as usize] = k - 1;
+                        below.push(z);
+                    }
+                });
+            }
+            on[k as usize] = here;
+            on[k as usize - 1] = below;
+        }
+        // Towards `b`, likewise with the distances from `b`.
+        for k in meet..d {
+            mark += 1;
+            let here = std::mem::take(&mut on[k as usize]);
+            let mut above = Vec::new();
+            for &w in &here {
+                self.neighbours(&adj, w, &mut stamps, mark, &mut |z| {
+                    if dist[1][z as usize] == d - k - 1 && on_level[z as usize] == NONE {
+                        on_level[z as usize] = k + 1;
+                        above.push(z);
+                    }
+                });
+            }
+            on[k as usize] = here;
+            on[k as usize + 1] = above;
+        }
+        let mut hops = Vec::with_capacity(d as usize);
+        let mut at = ai;
+        for k in 1..=d {
+            mark += 1;
+            let mut step = NONE;
+            self.neighbours(&adj, at, &mut stamps, mark, &mut |z| {
+                if on_level[z as usize] == k && (step == NONE || id(z) < id(step)) {
+                    step = z;
+                }
+            });
+            if step == NONE {
+                // Cannot happen: every marked state has a marked successor.
+                return Ok(None);
+            }
+            hops.push(Hop {
+                from: id(at),
+                to: id(step),
+                evidence: self.pair_evidence(id(at), id(step)),
+            });
+            at = step;
+        }
+        Ok(Some(Path { hops }))
+    }
+
+    /// Calls `f` with every state tied to the state `x` (country indices; a state may come
+    /// more than once). A grouping whose members are all tied (a clique) is skipped when its
+    /// stamp already equals `mark` (its members were given to `f` under that mark), and is
+    /// stamped.
+    fn neighbours(
+        &self,
+        adj: &Adjacency,
+        x: u32,
+        stamps: &mut [u32],
+        mark: u32,
+        f: &mut impl FnMut(u32),
+    ) {
+        let doc = self.graph.document();
+        for tie in &adj.treaties[x as usize] {
+            f(tie.other);
+        }
+        for entry in &adj.memberships[x as usize] {
+            let group = &adj.groups[entry.slot as usize];
+            if group.clique {
+                let stamp = &mut stamps[entry.slot as usize];
+                if *stamp == mark {
+                    continue;
+                }
+                *stamp = mark;
+                for m in &group.members {
+                    if m.country != x {
+                        f(m.country);
+                    }
+                }
+            } else {
+                let mx = &doc.memberships[group.members[entry.pos as usize].membership as usize];
+                for m in &group.members {
+                    let my = &doc.memberships[m.membership as usize];
+                    if self.grouping_tied(&group.active, mx, my) {
+                        f(m.country);
+                    }
+                }
+            }
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn alliance_path_unindexed(
+        &self,
+        a: impl ActorRef,
+        b: impl ActorRef,
+    ) -> Result<Option<Path>> {
         let (a, b) = (self.country(&a)?, self.country(&b)?);
         if a == b {
             return Ok(Some(Path { hops: Vec::new() }));
@@ -329,6 +499,82 @@ impl<'g> View<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn blocs(&self) -> Vec<Bloc> {
+        let adj = self.adjacency();
+        let doc = self.graph.document();
+        let n = adj.treaties.len();
+        let mut sets = DisjointSets::new(n);
+        let mut tied = vec![false; n];
+        let mut join = |i: u32, j: u32| {
+            sets.union(i as usize, j as usize);
+            tied[i as usize] = true;
+            tied[j as usize] = true;
+        };
+        for (x, ties) in adj.treaties.iter().enumerate() {
+            for tie in ties {
+                if tie.other as usize > x {
+                    join(x as u32, tie.other);
+                }
+            }
+        }
+        for group in &adj.groups {
+            if group.clique {
+                // Every pair of distinct members is tied: join them all to the first.
+                let first = group.members[0].country;
+                for m in &group.members[1..] {
+                    if m.country != first {
+                        join(first, m.country);
+                    }
+                }
+                continue;
+            }
+            for window in &group.windows {
+                // Each member's span within the window; overlapping spans chain into one bloc.
+                let mut spans: Vec<(crate::Span, u32)> = group
+                    .members
+                    .iter()
+                    .zip(&group.spans)
+                    .filter_map(|(m, s)| Some((s.intersect(window)?, m.country)))
+                    .collect();
+                spans.sort_by_key(|(s, _)| s.first);
+                let mut current: Option<(crate::Day, u32)> = None;
+                for (span, country) in spans {
+                    match current {
+                        Some((last, anchor)) if span.first <= last => {
+                            if anchor != country {
+                                join(anchor, country);
+                            }
+                            current = Some((last.max(span.last), anchor));
+                        }
+                        _ => current = Some((span.last, country)),
+                    }
+                }
+            }
+        }
+        let mut by_root: BTreeMap<usize, Vec<CountryId>> = BTreeMap::new();
+        for (i, c) in doc.countries.iter().enumerate() {
+            if tied[i] {
+                by_root.entry(sets.find(i)).or_default().push(c.id);
+            }
+        }
+        let mut blocs: Vec<Bloc> = by_root
+            .into_values()
+            .filter(|m| m.len() > 1)
+            .map(|mut members| {
+                members.sort();
+                Bloc { members }
+            })
+            .collect();
+        blocs.sort_by(|a, b| {
+            b.members
+                .len()
+                .cmp(&a.members.len())
+                .then_with(|| a.members.cmp(&b.members))
+        });
+        blocs
+    }
+
+    #[cfg(test)]
+    pub(crate) fn blocs_unindexed(&self) -> Vec<Bloc> {
         let ids: Vec<CountryId> = self.graph.countries().map(|c| c.id).collect();
         let index: HashMap<CountryId, usize> =
             ids.iter().enumerate().map(|(i, c)| (*c, i)).collect();
@@ -411,6 +657,7 @@ impl<'g> View<'g> {
     }
 
     /// The memberships of `g` that carry its ties at the view's strength and date.
+    #[cfg(test)]
     fn members_counting(&self, g: &Grouping) -> Vec<&'g Membership> {
         let group = ActorId::Grouping(g.id.clone());
         self.graph
@@ -424,11 +671,87 @@ impl<'g> View<'g> {
 
     /// Every state tied to `x` at the view's strength and date, with the evidence, by id.
     pub(crate) fn ties_of(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence>> {
+        self.ties_indexed(x, Wanted::All)
+    }
+
+    /// The ties of `x` found from the view's adjacency index, evidence built only for the
+    /// states `wanted` asks for (in the same order as the unindexed search, so the answers
+    /// are identical).
+    fn ties_indexed(&self, x: CountryId, wanted: Wanted) -> BTreeMap<CountryId, Vec<TieEvidence>> {
+        let mut out: BTreeMap<CountryId, Vec<TieEvidence>> = BTreeMap::new();
+        let Some(xi) = self.graph.country_index(&x) else {
+            return out;
+        };
+        let adj = self.adjacency();
+        let doc = self.graph.document();
+        for tie in &adj.treaties[xi as usize] {
+            match wanted {
+                Wanted::One(o) if o != tie.other => continue,
+                Wanted::Defenders if !tie.other_owes => continue,
+                _ => {}
+            }
+            let y = doc.countries[tie.other as usize].id;
+            let t = &doc.treaties[tie.treaty as usize];
+            for e in self.treaty_evidence(t, x, y) {
+                out.entry(y).or_default().push(e);
+            }
+        }
+        let mut positions: Vec<u32> = Vec::new();
+        for entry in &adj.memberships[xi as usize] {
+            let group = &adj.groups[entry.slot as usize];
+            if matches!(wanted, Wanted::Defenders) && !group.mutual {
+                continue;
+            }
+            let g = &doc.groupings[group.grouping as usize];
+            let mx = &doc.memberships[group.members[entry.pos as usize].membership as usize];
+            positions.clear();
+            match wanted {
+                Wanted::One(yi) => {
+                    positions.extend(
+                        adj.memberships[yi as usize]
+                            .iter()
+                            .filter(|e| e.slot == entry.slot)
+                            .map(|e| e.pos),
+                    );
+                    positions.sort_unstable();
+                }
+                _ => positions.extend(0..group.members.len() as u32),
+            }
+            for &p in &positions {
+                let member = &group.members[p as usize];
+                if member.country == xi {
+                    continue;
+                }
+                let my = &doc.memberships[member.membership as usize];
+                if !group.clique && !self.grouping_tied(&group.active, mx, my) {
+                    continue;
+                }
+                for e in self.grouping_evidence(g, &group.active, mx, my) {
+                    out.entry(my.country).or_default().push(e);
+                }
+            }
+        }
+        for evidence in out.values_mut() {
+            evidence.sort_by(|a, b| {
+                a.obligation
+                    .cmp(&b.obligation)
+                    .then_with(|| a.basis.cmp(&b.basis))
+            });
+            evidence.dedup();
+        }
+        out.retain(|_, e| !e.is_empty());
+        out
+    }
+
+    /// The unindexed [`ties_of`](Self::ties_of), kept to check the index against.
+    #[cfg(test)]
+    pub(crate) fn ties_of_unindexed(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence>> {
         self.ties_with(x, None)
     }
 
     /// [`ties_of`](Self::ties_of), restricted to the state `only` when given: evidence is
     /// built for that pair alone, so `are_allied` costs a scan of `x`'s ties and nothing more.
+    #[cfg(test)]
     fn ties_with(
         &self,
         x: CountryId,
@@ -468,7 +791,7 @@ impl<'g> View<'g> {
                         if !wanted(*y) || !self.grouping_tied(&active, m, m2) {
                             continue;
                         }
-                        for e in self.grouping_evidence(g, m, m2) {
+                        for e in self.grouping_evidence(g, &active, m, m2) {
                             out.entry(*y).or_default().push(e);
                         }
                     }
@@ -492,11 +815,26 @@ impl<'g> View<'g> {
         if a == b {
             return Vec::new();
         }
+        let Some(bi) = self.graph.country_index(&b) else {
+            return Vec::new();
+        };
+        self.ties_indexed(a, Wanted::One(bi))
+            .remove(&b)
+            .unwrap_or_default()
+    }
+
+    /// The unindexed [`pair_evidence`](Self::pair_evidence), kept to check the index against.
+    #[cfg(test)]
+    pub(crate) fn pair_evidence_unindexed(&self, a: CountryId, b: CountryId) -> Vec<TieEvidence> {
+        if a == b {
+            return Vec::new();
+        }
         self.ties_with(a, Some(b)).remove(&b).unwrap_or_default()
     }
 
     /// Whether treaty `t` ties `x` and `y` at the view's strength and date: the test of
     /// [`treaty_evidence`](Self::treaty_evidence) without building the evidence.
+    #[cfg(test)]
     fn treaty_tied(&self, t: &Treaty, x: CountryId, y: CountryId) -> bool {
         let Some(period) = t.period() else {
             return false;
@@ -527,8 +865,51 @@ impl<'g> View<'g> {
         })
     }
 
+    /// Whether treaty `t` ties `x` and `y` at the view's strength and date (the test of
+    /// [`treaty_evidence`](Self::treaty_evidence) without the evidence), and whether `y` owes
+    /// `x` an obligation under it (some evidence item with an obligation names `y` in
+    /// `owed_by`).
+    pub(super) fn treaty_check(&self, t: &Treaty, x: CountryId, y: CountryId) -> (bool, bool) {
+        let Some(period) = t.period() else {
+            return (false, false);
+        };
+        let period = period.span();
+        if !period.overlaps(&self.asked) {
+            return (false, false);
+        }
+        let (mut tied, mut y_owes) = (false, false);
+        for px in t.spells(x) {
+            for py in t.spells(y) {
+                let Some(both) = period
+                    .intersect(&px.span())
+                    .and_then(|s| s.intersect(&py.span()))
+                else {
+                    continue;
+                };
+                if t.obligations.is_empty() {
+                    tied |= self.strength.admits(None) && both.overlaps(&self.asked);
+                    continue;
+                }
+                for o in &t.obligations {
+                    if !self.strength.admits(Some(o.kind))
+                        || !both
+                            .intersect(&o.period().span())
+                            .is_some_and(|s| s.overlaps(&self.asked))
+                    {
+                        continue;
+                    }
+                    let x_owes_here = o.owed_by(x) && o.owed_to(y);
+                    let y_owes_here = o.owed_by(y) && o.owed_to(x);
+                    tied |= x_owes_here || y_owes_here;
+                    y_owes |= y_owes_here;
+                }
+            }
+        }
+        (tied, y_owes)
+    }
+
     /// Whether grouping `g` carries a tie at the view's strength (its obligations, or none).
-    fn grouping_admitted(&self, g: &Grouping) -> bool {
+    pub(super) fn grouping_admitted(&self, g: &Grouping) -> bool {
         if g.obligations.is_empty() {
             self.strength.admits(None)
         } else {
@@ -539,7 +920,12 @@ impl<'g> View<'g> {
     /// Whether memberships `mx` and `my` of one grouping, active during `active`, tie their
     /// states: the test of [`grouping_evidence`](Self::grouping_evidence) without the evidence
     /// (the grouping itself must be [`admitted`](Self::grouping_admitted)).
-    fn grouping_tied(&self, active: &[crate::Span], mx: &Membership, my: &Membership) -> bool {
+    pub(super) fn grouping_tied(
+        &self,
+        active: &[crate::Span],
+        mx: &Membership,
+        my: &Membership,
+    ) -> bool {
         if mx.country == my.country || !self.membership_counts(my) {
             return false;
         }
@@ -586,10 +972,13 @@ impl<'g> View<'g> {
                     owed_to,
                     conditions,
                     extra: Option<crate::Period>| {
-            let mut starts = vec![t.start(), px.start(), py.start()];
-            let mut ends = vec![t.ended, px.end(), py.end()];
-            starts.extend(extra.map(|p| p.start()));
-            ends.extend(extra.map(|p| p.end()));
+            let starts = [
+                t.start(),
+                px.start(),
+                py.start(),
+                extra.and_then(|p| p.start()),
+            ];
+            let ends = [t.ended, px.end(), py.end(), extra.and_then(|p| p.end())];
             TieEvidence {
                 basis: TieBasis::Treaty {
                     id: t.id.clone(),
@@ -641,11 +1030,12 @@ impl<'g> View<'g> {
         out
     }
 
+    #[cfg(test)]
     fn grouping_counts(&self, g: &Grouping) -> bool {
         g.active_during(&self.asked)
     }
 
-    fn membership_counts(&self, m: &Membership) -> bool {
+    pub(super) fn membership_counts(&self, m: &Membership) -> bool {
         let Some(p) = m.period() else { return false };
         (m.role.is_full_member() || self.strength == super::Strength::Any)
             && p.overlaps(&self.asked)
@@ -654,6 +1044,7 @@ impl<'g> View<'g> {
     fn grouping_evidence(
         &self,
         g: &Grouping,
+        active: &[crate::Span],
         mx: &Membership,
         my: &Membership,
     ) -> Vec<TieEvidence> {
@@ -671,7 +1062,7 @@ impl<'g> View<'g> {
         else {
             return Vec::new();
         };
-        if !g.active_spans().iter().any(|a| a.overlaps(&together)) {
+        if !active.iter().any(|a| a.overlaps(&together)) {
             return Vec::new();
         }
         let (x, y) = (mx.country, my.country);
@@ -697,8 +1088,8 @@ impl<'g> View<'g> {
                 obligation,
                 owed_by: if mutual { sorted(x, y) } else { vec![] },
                 owed_to: if mutual { sorted(x, y) } else { vec![] },
-                since: latest_start(vec![mx.start, my.start, active_since]),
-                until: earliest_end(vec![mx.end, my.end]),
+                since: latest_start([mx.start, my.start, active_since]),
+                until: earliest_end([mx.end, my.end]),
                 conditions: Vec::new(),
                 sources,
             }
@@ -714,6 +1105,21 @@ impl<'g> View<'g> {
         }
         out
     }
+}
+
+/// No country index (an unvisited state in the path search).
+const NONE: u32 = u32::MAX;
+
+/// Which of a state's ties [`View::ties_indexed`] builds evidence for.
+#[derive(Debug, Clone, Copy)]
+enum Wanted {
+    /// Every tie.
+    All,
+    /// The ties with this state (a country index) alone.
+    One(u32),
+    /// The ties under which the other state owes an obligation (treaty ties where it owes
+    /// one, groupings with obligations); the caller keeps the evidence items it owes.
+    Defenders,
 }
 
 /// Union-find over dense indices, for blocs.
@@ -785,11 +1191,11 @@ fn merge_by_obligation(items: Vec<TieEvidence>) -> Vec<TieEvidence> {
     out
 }
 
-fn latest_start(dates: Vec<Option<PartialDate>>) -> Option<PartialDate> {
+fn latest_start(dates: impl IntoIterator<Item = Option<PartialDate>>) -> Option<PartialDate> {
     dates.into_iter().flatten().max_by_key(|d| d.earliest())
 }
 
-fn earliest_end(dates: Vec<Option<PartialDate>>) -> Option<PartialDate> {
+fn earliest_end(dates: impl IntoIterator<Item = Option<PartialDate>>) -> Option<PartialDate> {
     dates.into_iter().flatten().min_by_key(|d| d.latest())
 }
 

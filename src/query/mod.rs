@@ -9,12 +9,15 @@
 //! `CountryId`s, `GroupingId`s); see [`ActorRef`].
 
 mod alliance;
+mod index;
 mod membership;
 mod stance;
 
 pub use alliance::{Ally, Bloc, Defender, Hop, Path, TieBasis, TieEvidence};
 pub use membership::{MemberOf, SharedGrouping};
 pub use stance::{Coalition, Position};
+
+pub(crate) use index::IndexCache;
 
 use std::fmt;
 
@@ -226,6 +229,23 @@ impl<'g> View<'g> {
     /// The strength ties must have to count.
     pub fn strength(&self) -> Strength {
         self.strength
+    }
+
+    /// Builds this view's adjacency index now, if the graph does not hold it yet, and returns
+    /// the view. Queries do this on first use: the index (each state's ties at the date and
+    /// strength, built once) is kept in the graph for the last few (date, strength) pairs
+    /// asked, so later queries on the same date look ties up instead of re-reading records.
+    /// Call it to pay that cost up front, for example before timing queries.
+    ///
+    /// ```
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let view = graph.as_of("2024-10".parse()?).prepare();
+    /// assert!(view.are_allied("Japan", "US")?.is_some());
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn prepare(self) -> Self {
+        self.adjacency();
+        self
     }
 
     /// Whether `country` was nuclear-armed by the end of the asked date.

@@ -1,0 +1,333 @@
+//! The adjacency index of a view: built once per (asked span, strength) and cached in the
+//! graph, so that queries look ties up instead of re-applying the date rule to every record.
+//!
+//! For each country (by its position in the dataset) it holds the treaty ties that hold at
+//! the view's date and strength, with the treaty and whether the other state owes an
+//! obligation, and the groupings in which the country's membership counts. Groupings are not
+//! expanded into pairs (a grouping of 17,576 members would be 150 million of them): each keeps
+//! its counted members, and is marked a clique when all their spans share a day, in which
+//! case every pair of distinct members is tied; otherwise pairs are checked one by one.
+
+use std::fmt;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::{Strength, View};
+use crate::graph::Edge;
+use crate::model::ActorId;
+use crate::Span;
+
+/// How many indices the graph keeps (the most recently built ones).
+const KEEP: usize = 4;
+
+type Entries = Vec<(Span, Strength, Arc<Adjacency>)>;
+
+/// The indices built by views of one graph, by asked span and strength. A clone starts
+/// empty: it is a cache, not part of the graph's value.
+#[derive(Default)]
+pub(crate) struct IndexCache(Mutex<Entries>);
+
+impl Clone for IndexCache {
+    fn clone(&self) -> Self {
+        IndexCache::default()
+    }
+}
+
+impl fmt::Debug for IndexCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.lock().unwrap_or_else(PoisonError::into_inner).len();
+        write!(f, "IndexCache({n} indices)")
+    }
+}
+
+/// A treaty tie of one state, seen from it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TreatyTie {
+    /// The other state (country index).
+    pub(crate) other: u32,
+    /// The treaty (index in the dataset).
+    pub(crate) treaty: u32,
+    /// Whether the other state owes this one an obligation at the view's strength.
+    pub(crate) other_owes: bool,
+}
+
+/// A counted membership of a state: its grouping's slot and its position in the slot's list.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MemberEntry {
+    pub(crate) slot: u32,
+    pub(crate) pos: u32,
+}
+
+/// A counted member of a grouping.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Member {
+    /// The state (country index).
+    pub(crate) country: u32,
+    /// The membership (index in the dataset).
+    pub(crate) membership: u32,
+}
+
+/// A grouping that carries ties at the view's date and strength.
+#[derive(Debug)]
+pub(crate) struct Group {
+    /// The grouping (index in the dataset).
+    pub(crate) grouping: u32,
+    /// Its active spans.
+    pub(crate) active: Vec<Span>,
+    /// Its active spans within the asked span.
+    pub(crate) windows: Vec<Span>,
+    /// The memberships that count and meet a window, in the graph's incident order.
+    pub(crate) members: Vec<Member>,
+    /// Each member's membership span, in the same order.
+    pub(crate) spans: Vec<Span>,
+    /// Whether all members' spans share a day of one window: every pair of distinct members
+    /// is then tied.
+    pub(crate) clique: bool,
+    /// Whether the grouping's ties carry obligations (mutual ones): its members defend each
+    /// other.
+    pub(crate) mutual: bool,
+}
+
+/// The adjacency of a view; see the module documentation.
+#[derive(Debug)]
+pub(crate) struct Adjacency {
+    /// By country index: its treaty ties.
+    pub(crate) treaties: Vec<Vec<TreatyTie>>,
+    /// By country index: its counted memberships, in the graph's incident order.
+    pub(crate) memberships: Vec<Vec<MemberEntry>>,
+    /// The groupings that carry ties.
+    pub(crate) groups: Vec<Group>,
+}
+
+impl View<'_> {
+    /// The view's adjacency index, from the graph's cache or built (and cached) now.
+    pub(crate) fn adjacency(&self) -> Arc<Adjacency> {
+        let cache = &self.graph.adjacency_cache().0;
+        let find = |list: &Entries| {
+            list.iter()
+                .find(|(s, st, _)| *s == self.asked && *st == self.strength)
+                .map(|(_, _, a)| Arc::clone(a))
+        };
+        if let Some(a) = find(&cache.lock().unwrap_or_else(PoisonError::into_inner)) {
+            return a;
+        }
+        // Built without the lock held, so other views' queries are not held up; a thread
+        // that raced this one keeps the first index stored.
+        let built = Arc::new(self.build_adjacency());
+        let mut list = cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(a) = find(&list) {
+            return a;
+        }
+        if list.len() >= KEEP {
+            list.remove(0);
+        }
+        list.push((self.asked, self.strength, Arc::clone(&built)));
+        built
+    }
+
+    fn build_adjacency(&self) -> Adjacency {
+        let graph = self.graph;
+        let doc = graph.document();
+        const NO_SLOT: (u32, u32) = (u32::MAX, u32::MAX);
+        let mut slot_of = vec![NO_SLOT; doc.memberships.len()];
+        let mut groups = Vec::new();
+        for (gi, g) in doc.groupings.iter().enumerate() {
+            if !self.grouping_admitted(g) {
+                continue;
+            }
+            let active = g.active_spans();
+            let windows: Vec<Span> = active
+                .iter()
+                .filter_map(|a| a.intersect(&self.asked))
+                .collect();
+            if windows.is_empty() {
+                continue;
+            }
+            let mut members = Vec::new();
+            let mut spans = Vec::new();
+            for (edge, other) in graph.incident_edges(&ActorId::Grouping(g.id.clone())) {
+                let (Edge::Membership(mi), ActorId::Country(c)) = (edge, other) else {
+                    continue;
+                };
+                let m = &doc.memberships[mi as usize];
+                if !self.membership_counts(m) {
+                    continue;
+                }
+                let Some(span) = m.period().map(|p| p.span()) else {
+                    continue;
+                };
+                // A member on no day of a window is tied to no one.
+                if !windows.iter().any(|w| w.overlaps(&span)) {
+                    continue;
+                }
+                let Some(country) = graph.country_index(c) else {
+                    continue;
+                };
+                members.push(Member {
+                    country,
+                    membership: mi,
+                });
+                spans.push(span);
+            }
+            if members.len() < 2 {
+                continue;
+            }
+            let clique = windows.iter().any(|w| {
+                spans
+                    .iter()
+                    .try_fold(*w, |acc, s| acc.intersect(s))
+                    .is_some()
+            });
+            let slot = groups.len() as u32;
+            for (pos, m) in members.iter().enumerate() {
+                slot_of[m.membership as usize] = (slot, pos as u32);
+            }
+            groups.push(Group {
+                grouping: gi as u32,
+                active,
+                windows,
+                members,
+                spans,
+                clique,
+                mutual: !g.obligations.is_empty(),
+            });
+        }
+        let n = doc.countries.len();
+        let mut treaties = Vec::with_capacity(n);
+        let mut memberships = Vec::with_capacity(n);
+        for c in &doc.countries {
+            let x = c.id;
+            let mut ties = Vec::new();
+            let mut member_of = Vec::new();
+            for (edge, other) in graph.incident_edges(&ActorId::Country(x)) {
+                match edge {
+                    Edge::Treaty(ti) => {
+                        let ActorId::Country(y) = other else {
+                            continue;
+                        };
+                        let (tied, other_owes) =
+                            self.treaty_check(&doc.treaties[ti as usize], x, *y);
+                        if let (true, Some(yi)) = (tied, graph.country_index(y)) {
+                            ties.push(TreatyTie {
+                                other: yi,
+                                treaty: ti,
+                                other_owes,
+                            });
+                        }
+                    }
+                    Edge::Membership(mi) => {
+                        let (slot, pos) = slot_of[mi as usize];
+                        if slot != u32::MAX {
+                            member_of.push(MemberEntry { slot, pos });
+                        }
+                    }
+                }
+            }
+            ties.shrink_to_fit();
+            member_of.shrink_to_fit();
+            treaties.push(ties);
+            memberships.push(member_of);
+        }
+        Adjacency {
+            treaties,
+            memberships,
+            groups,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::query::{Defender, Strength};
+    use crate::{AllianceGraph, CountryId};
+
+    /// Every indexed answer equals the unindexed search's, at every strength and date.
+    fn same_answers(graph: &AllianceGraph, dates: &[&str]) {
+        let ids: Vec<CountryId> = graph.countries().map(|c| c.id).collect();
+        for d in dates {
+            for s in Strength::ALL {
+                let view = graph.as_of(d.parse().expect("a date")).with_strength(*s);
+                for (k, &x) in ids.iter().enumerate() {
+                    let old = view.ties_of_unindexed(x);
+                    assert_eq!(view.ties_of(x), old, "{x} on {d} at {s}");
+                    let defenders: Vec<Defender> = old
+                        .into_iter()
+                        .filter_map(|(country, evidence)| {
+                            let owed: Vec<_> = evidence
+                                .into_iter()
+                                .filter(|e| e.obligation.is_some() && e.owed_by.contains(&country))
+                                .collect();
+                            (!owed.is_empty()).then(|| Defender {
+                                country,
+                                nuclear_armed: view.is_nuclear_armed(country),
+                                evidence: owed,
+                            })
+                        })
+                        .collect();
+                    assert_eq!(view.defenders_of(x).expect("a state"), defenders);
+                    for &y in ids.iter().skip(k % 3).step_by(3) {
+                        assert_eq!(view.pair_evidence(x, y), view.pair_evidence_unindexed(x, y));
+                        assert_eq!(
+                            view.alliance_path(x, y).expect("states"),
+                            view.alliance_path_unindexed(x, y).expect("states"),
+                            "{x} to {y} on {d} at {s}"
+                        );
+                    }
+                }
+                assert_eq!(view.blocs(), view.blocs_unindexed(), "on {d} at {s}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_gives_the_unindexed_answers_on_the_builtin_dataset() {
+        let graph = crate::datasets::asian_nato();
+        same_answers(
+            &graph,
+            &[
+                "1950",
+                "1960-05",
+                "1991",
+                "2003-03-20",
+                "2017",
+                "2024-10",
+                "2024-12-31",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_index_gives_the_unindexed_answers_on_generated_graphs() {
+        for seed in 1..4 {
+            let graph = crate::synthetic::Generator {
+                states: 60,
+                groupings: 8,
+                treaties: 120,
+                stances: 0,
+                seed,
+            }
+            .graph()
+            .expect("a graph");
+            same_answers(
+                &graph,
+                &["1960", "1985-07", "2000", "2000-06-15", "2015-02"],
+            );
+        }
+    }
+
+    #[test]
+    fn a_clone_starts_with_an_empty_cache_and_answers_the_same() {
+        let graph = crate::datasets::asian_nato();
+        let view = graph.as_of("2024-10".parse().expect("a date"));
+        let blocs = view.blocs();
+        let copy = graph.clone();
+        assert_eq!(
+            format!("{:?}", copy.adjacency_cache()),
+            "IndexCache(0 indices)"
+        );
+        assert_eq!(
+            copy.as_of("2024-10".parse().expect("a date")).blocs(),
+            blocs
+        );
+        assert_eq!(copy, graph);
+    }
+}
