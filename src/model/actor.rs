@@ -22,16 +22,16 @@ pub struct Country {
     /// Common English name.
     pub name: String,
     /// Other names people write, capitals used as metonyms included ("Washington DC").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// Correlates of War country code, which ATOP uses.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cow_code: Option<u16>,
     /// Nuclear-armed since a date (first test), with a source; `None` if not nuclear-armed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nuclear_armed: Option<Since>,
     /// A remark.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -102,20 +102,20 @@ pub struct Grouping {
     /// Full name.
     pub name: String,
     /// Acronym ("NATO").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acronym: Option<String>,
     /// Other names people write.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// What kind of grouping.
     pub kind: GroupingKind,
     /// What members owe each other while the grouping is active.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub obligations: Vec<Obligation>,
     /// Status history, oldest first. Before the first entry the grouping did not exist.
     pub status: Vec<StatusChange>,
     /// A remark.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 

@@ -12,20 +12,20 @@ pub struct Source {
     /// Title of the work.
     pub title: String,
     /// Who published it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// Where to read it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// When it was published.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
     /// A citation or remark, as the publisher asks it to be cited.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The span of time the source covers completely, for a dataset such as ATOP (1815 to
     /// 2018): a question outside it is answered "unknown", not "no".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<Coverage>,
 }
 

@@ -118,7 +118,7 @@ pub struct Speaker {
     /// The person's name.
     pub name: String,
     /// Their office at the time.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
 }
 
@@ -133,21 +133,21 @@ pub struct Stance {
     /// What it is about.
     pub target: Target,
     /// Who spoke, when the source names someone.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<Speaker>,
     /// When.
     pub date: PartialDate,
     /// The words, verbatim, when the source quotes them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     /// The source's own characterization, which may be firmer or softer than the quote.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// How firm the evidence is.
     pub evidence: Evidence,
     /// Who reports it.
     pub source: SourceId,
     /// A remark.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

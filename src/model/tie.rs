@@ -72,15 +72,15 @@ pub struct Membership {
     /// Its role.
     pub role: Role,
     /// When it joined (in force for it).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<PartialDate>,
     /// When it left.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<PartialDate>,
     /// Who says so.
     pub source: SourceId,
     /// A remark.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -121,10 +121,10 @@ pub enum Party {
         /// The state.
         country: CountryId,
         /// When it joined.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         joined: Option<PartialDate>,
         /// When it left.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         left: Option<PartialDate>,
     },
 }
@@ -191,19 +191,19 @@ pub struct TreatyObligation {
     /// The obligation.
     pub kind: Obligation,
     /// The parties that owe it; `None` means every party.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<Vec<CountryId>>,
     /// The parties it is owed to; `None` means every party. A party never owes itself.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Vec<CountryId>>,
     /// Conditions on it (only against a named adversary, only in a place, ...).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<String>,
     /// When it applies, if narrower than the treaty (a phase of an ATOP alliance).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<PartialDate>,
     /// When it stops applying, if before the treaty ends.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<PartialDate>,
     /// The treaty phase it belongs to, for treaties amended over time (ATOP phases, from 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -240,19 +240,19 @@ pub struct Treaty {
     /// The states party to it (at least two).
     pub parties: Vec<Party>,
     /// What the parties owe each other; empty for an access agreement.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub obligations: Vec<TreatyObligation>,
     /// When it was signed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed: Option<PartialDate>,
     /// When it came into force; when absent, it counts from signature (ATOP's convention).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_force: Option<PartialDate>,
     /// When it ended.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<PartialDate>,
     /// The ATOP alliance id, where ATOP codes the treaty.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub atop_id: Option<u32>,
     /// Further coded provisions, by name (an importer keeps a source's other columns here,
     /// such as ATOP's `pubsecr` or `milaid`).
@@ -261,7 +261,7 @@ pub struct Treaty {
     /// Who says so; at least one.
     pub sources: Vec<SourceId>,
     /// A remark.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
