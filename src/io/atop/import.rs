@@ -536,13 +536,22 @@ struct MemberRow {
     phase: u16,
     obligations: [bool; 5],
     conditions: [Vec<String>; 5],
-    /// Raw values of the provision columns, in header order (index into `provision_names`).
-    provisions: Vec<String>,
+    /// The whole row as read (one buffer), for the provision columns.
+    record: csv::StringRecord,
+}
+
+impl MemberRow {
+    /// The raw value of the provision column at `column` (a header index).
+    fn provision(&self, column: usize) -> &str {
+        self.record.get(column).unwrap_or("").trim()
+    }
 }
 
 struct MemberRows {
     rows: Vec<MemberRow>,
     provision_names: Vec<String>,
+    /// The header index of each provision column, in `provision_names` order.
+    provision_idx: Vec<usize>,
 }
 
 fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result<MemberRows> {
@@ -648,10 +657,6 @@ fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result<MemberRows
                 });
             }
         }
-        let provisions = provision_idx
-            .iter()
-            .map(|&i| record.get(i).unwrap_or("").trim().to_string())
-            .collect();
         for col in &ignored {
             *report.ignored_columns.entry(col.to_string()).or_default() += 1;
         }
@@ -674,13 +679,14 @@ fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result<MemberRows
             phase,
             obligations,
             conditions,
-            provisions,
+            record: record.clone(),
         });
     }
     report.rows_read = rows.len();
     Ok(MemberRows {
         rows,
         provision_names,
+        provision_idx,
     })
 }
 
@@ -850,7 +856,7 @@ fn build_document(
         let treaty = build_treaty(
             atopid,
             rows,
-            &data.provision_names,
+            (&data.provision_names, &data.provision_idx),
             alliance_row.as_ref(),
             &source_id,
         );
@@ -936,7 +942,7 @@ fn spells(rows: &[&MemberRow]) -> Vec<(PartialDate, Option<PartialDate>)> {
 fn build_treaty(
     atopid: u32,
     rows: &[&MemberRow],
-    provision_names: &[String],
+    (provision_names, provision_idx): (&[String], &[usize]),
     alliance_row: Option<&AllianceRow>,
     source_id: &SourceId,
 ) -> Treaty {
@@ -993,7 +999,8 @@ fn build_treaty(
         .map(|(k, _)| *k)
         .collect();
     for (i, name) in provision_names.iter().enumerate() {
-        let values: BTreeSet<&str> = rows.iter().map(|r| r.provisions[i].as_str()).collect();
+        let column = provision_idx[i];
+        let values: BTreeSet<&str> = rows.iter().map(|r| r.provision(column)).collect();
         if values.len() == 1 {
             attributes.insert(
                 name.clone(),
@@ -1011,7 +1018,7 @@ fn build_treaty(
                     (
                         r.member,
                         r.entry.earliest(),
-                        format!("{who}={}", r.provisions[i]),
+                        format!("{who}={}", r.provision(column)),
                     )
                 })
                 .collect();
