@@ -529,25 +529,13 @@ impl<'g> View<'g> {
             }
             for window in &group.windows {
                 // Each member's span within the window; overlapping spans chain into one bloc.
-                let mut spans: Vec<(crate::Span, u32)> = group
+                let spans: Vec<(crate::Span, u32)> = group
                     .members
                     .iter()
                     .zip(&group.spans)
                     .filter_map(|(m, s)| Some((s.intersect(window)?, m.country)))
                     .collect();
-                spans.sort_by_key(|(s, _)| s.first);
-                let mut current: Option<(crate::Day, u32)> = None;
-                for (span, country) in spans {
-                    match current {
-                        Some((last, anchor)) if span.first <= last => {
-                            if anchor != country {
-                                join(anchor, country);
-                            }
-                            current = Some((last.max(span.last), anchor));
-                        }
-                        _ => current = Some((span.last, country)),
-                    }
-                }
+                join_overlapping(spans, &mut join);
             }
         }
         let mut by_root: BTreeMap<usize, Vec<CountryId>> = BTreeMap::new();
@@ -613,24 +601,12 @@ impl<'g> View<'g> {
                     continue;
                 };
                 // Each member's span within the window; overlapping spans chain into one bloc.
-                let mut spans: Vec<(crate::Span, CountryId)> = self
+                let spans: Vec<(crate::Span, CountryId)> = self
                     .members_counting(g)
                     .into_iter()
                     .filter_map(|m| Some((m.period()?.span().intersect(&window)?, m.country)))
                     .collect();
-                spans.sort_by_key(|(s, _)| s.first);
-                let mut current: Option<(crate::Day, CountryId)> = None;
-                for (span, country) in spans {
-                    match current {
-                        Some((last, anchor)) if span.first <= last => {
-                            if anchor != country {
-                                join(anchor, country);
-                            }
-                            current = Some((last.max(span.last), anchor));
-                        }
-                        _ => current = Some((span.last, country)),
-                    }
-                }
+                join_overlapping(spans, &mut join);
             }
         }
         let mut by_root: BTreeMap<usize, Vec<CountryId>> = BTreeMap::new();
@@ -1120,6 +1096,27 @@ enum Wanted {
     /// The ties under which the other state owes an obligation (treaty ties where it owes
     /// one, groupings with obligations); the caller keeps the evidence items it owes.
     Defenders,
+}
+
+/// Joins members whose spans overlap, directly or through a chain of overlapping spans: the
+/// components of an interval graph, found by one sweep in start order.
+fn join_overlapping<T: Copy + PartialEq>(
+    mut spans: Vec<(crate::Span, T)>,
+    join: &mut impl FnMut(T, T),
+) {
+    spans.sort_by_key(|(s, _)| s.first);
+    let mut current: Option<(crate::Day, T)> = None;
+    for (span, member) in spans {
+        match current {
+            Some((last, anchor)) if span.first <= last => {
+                if anchor != member {
+                    join(anchor, member);
+                }
+                current = Some((last.max(span.last), anchor));
+            }
+            _ => current = Some((span.last, member)),
+        }
+    }
 }
 
 /// Union-find over dense indices, for blocs.
