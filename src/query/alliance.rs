@@ -538,27 +538,7 @@ impl<'g> View<'g> {
                 join_overlapping(spans, &mut join);
             }
         }
-        let mut by_root: BTreeMap<usize, Vec<CountryId>> = BTreeMap::new();
-        for (i, c) in doc.countries.iter().enumerate() {
-            if tied[i] {
-                by_root.entry(sets.find(i)).or_default().push(c.id);
-            }
-        }
-        let mut blocs: Vec<Bloc> = by_root
-            .into_values()
-            .filter(|m| m.len() > 1)
-            .map(|mut members| {
-                members.sort();
-                Bloc { members }
-            })
-            .collect();
-        blocs.sort_by(|a, b| {
-            b.members
-                .len()
-                .cmp(&a.members.len())
-                .then_with(|| a.members.cmp(&b.members))
-        });
-        blocs
+        into_blocs(doc.countries.iter().map(|c| c.id), &tied, &mut sets)
     }
 
     #[cfg(test)]
@@ -609,27 +589,7 @@ impl<'g> View<'g> {
                 join_overlapping(spans, &mut join);
             }
         }
-        let mut by_root: BTreeMap<usize, Vec<CountryId>> = BTreeMap::new();
-        for (i, id) in ids.iter().enumerate() {
-            if tied[i] {
-                by_root.entry(sets.find(i)).or_default().push(*id);
-            }
-        }
-        let mut blocs: Vec<Bloc> = by_root
-            .into_values()
-            .filter(|m| m.len() > 1)
-            .map(|mut members| {
-                members.sort();
-                Bloc { members }
-            })
-            .collect();
-        blocs.sort_by(|a, b| {
-            b.members
-                .len()
-                .cmp(&a.members.len())
-                .then_with(|| a.members.cmp(&b.members))
-        });
-        blocs
+        into_blocs(ids.into_iter(), &tied, &mut sets)
     }
 
     /// The memberships of `g` that carry its ties at the view's strength and date.
@@ -1096,6 +1056,36 @@ enum Wanted {
     /// The ties under which the other state owes an obligation (treaty ties where it owes
     /// one, groupings with obligations); the caller keeps the evidence items it owes.
     Defenders,
+}
+
+/// The blocs of the joined sets: every set of two or more tied states, members sorted, largest
+/// bloc first (ties broken by the lowest ids). `countries` are in dense-index order.
+fn into_blocs(
+    countries: impl Iterator<Item = CountryId>,
+    tied: &[bool],
+    sets: &mut DisjointSets,
+) -> Vec<Bloc> {
+    let mut by_root: BTreeMap<usize, Vec<CountryId>> = BTreeMap::new();
+    for (i, id) in countries.enumerate() {
+        if tied[i] {
+            by_root.entry(sets.find(i)).or_default().push(id);
+        }
+    }
+    let mut blocs: Vec<Bloc> = by_root
+        .into_values()
+        .filter(|m| m.len() > 1)
+        .map(|mut members| {
+            members.sort();
+            Bloc { members }
+        })
+        .collect();
+    blocs.sort_by(|a, b| {
+        b.members
+            .len()
+            .cmp(&a.members.len())
+            .then_with(|| a.members.cmp(&b.members))
+    });
+    blocs
 }
 
 /// Joins members whose spans overlap, directly or through a chain of overlapping spans: the
