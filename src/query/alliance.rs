@@ -667,16 +667,7 @@ impl<'g> View<'g> {
                 }
             }
         }
-        for evidence in out.values_mut() {
-            evidence.sort_by(|a, b| {
-                a.obligation
-                    .cmp(&b.obligation)
-                    .then_with(|| a.basis.cmp(&b.basis))
-            });
-            evidence.dedup();
-        }
-        out.retain(|_, e| !e.is_empty());
-        out
+        strongest_first(out)
     }
 
     /// The unindexed [`ties_of`](Self::ties_of), kept to check the index against.
@@ -734,16 +725,7 @@ impl<'g> View<'g> {
                 }
             }
         }
-        for evidence in out.values_mut() {
-            evidence.sort_by(|a, b| {
-                a.obligation
-                    .cmp(&b.obligation)
-                    .then_with(|| a.basis.cmp(&b.basis))
-            });
-            evidence.dedup();
-        }
-        out.retain(|_, e| !e.is_empty());
-        out
+        strongest_first(out)
     }
 
     /// The evidence for the pair `a`, `b` alone.
@@ -1056,6 +1038,23 @@ enum Wanted {
     /// The ties under which the other state owes an obligation (treaty ties where it owes
     /// one, groupings with obligations); the caller keeps the evidence items it owes.
     Defenders,
+}
+
+/// Orders each state's evidence strongest obligation first (then by basis), drops repeats and
+/// states left without evidence.
+fn strongest_first(
+    mut ties: BTreeMap<CountryId, Vec<TieEvidence>>,
+) -> BTreeMap<CountryId, Vec<TieEvidence>> {
+    for evidence in ties.values_mut() {
+        evidence.sort_by(|a, b| {
+            a.obligation
+                .cmp(&b.obligation)
+                .then_with(|| a.basis.cmp(&b.basis))
+        });
+        evidence.dedup();
+    }
+    ties.retain(|_, e| !e.is_empty());
+    ties
 }
 
 /// The blocs of the joined sets: every set of two or more tied states, members sorted, largest
