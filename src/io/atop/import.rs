@@ -1,12 +1,13 @@
 //! Reading ATOP's member file (and optionally its alliance file) into a graph.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::crosswalk::crosswalk;
 use crate::error::{Error, Location, Result};
+use crate::graph::FastMap;
 use crate::io::Document;
 use crate::model::{
     Country, CountryId, Coverage, Obligation, Party, Source, SourceId, Treaty, TreatyId,
@@ -389,7 +390,7 @@ const OBLIGATION_WORDS: [&str; 5] = [
 
 struct Cells<'a> {
     record: &'a csv::StringRecord,
-    columns: &'a HashMap<String, usize>,
+    columns: &'a FastMap<String, usize>,
     row: u64,
     line: Option<u64>,
 }
@@ -507,13 +508,14 @@ fn csv_error(e: csv::Error, row: u64) -> Error {
 
 fn read_header(
     reader: &mut csv::Reader<Box<dyn Read>>,
-) -> Result<(Vec<String>, HashMap<String, usize>)> {
+) -> Result<(Vec<String>, FastMap<String, usize>)> {
     let headers = reader
         .headers()
         .map_err(|e| header_error("", format!("cannot read the header: {e}")))?
         .clone();
     let names: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
-    let mut columns = HashMap::new();
+    // Looked up for every cell read: the fast hasher, not SipHash.
+    let mut columns = FastMap::default();
     for (i, n) in names.iter().enumerate() {
         if columns.insert(n.clone(), i).is_some() {
             return Err(header_error(n, format!("column `{n}` appears twice")));
@@ -571,11 +573,13 @@ fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result<MemberRows
         .copied()
         .chain(CONDITIONS.iter().map(|c| c.0))
         .collect();
-    let provision_names: Vec<String> = names
+    // Sorted, so that each treaty's attribute list is built already in its map's order.
+    let mut provision_names: Vec<String> = names
         .iter()
         .filter(|n| !structural.contains(n.as_str()) && !MEMBER_IGNORED.contains(&n.as_str()))
         .cloned()
         .collect();
+    provision_names.sort();
     let provision_idx: Vec<usize> = provision_names.iter().map(|n| columns[n]).collect();
     let ignored: Vec<&str> = names
         .iter()
@@ -992,7 +996,7 @@ fn build_treaty(
 
     // Provisions: the alliance-level value under the column name; per-member values, when
     // the member rows differ, under `<column>.by-member`.
-    let mut attributes = BTreeMap::new();
+    let mut attributes = Vec::with_capacity(provision_names.len());
     let multi: BTreeSet<u16> = by_member
         .iter()
         .filter(|(_, v)| v.len() > 1)
@@ -1000,12 +1004,11 @@ fn build_treaty(
         .collect();
     for (i, name) in provision_names.iter().enumerate() {
         let column = provision_idx[i];
-        let values: BTreeSet<&str> = rows.iter().map(|r| r.provision(column)).collect();
-        if values.len() == 1 {
-            attributes.insert(
-                name.clone(),
-                values.into_iter().next().unwrap_or("").to_string(),
-            );
+        // Most provisions are alike for every member row: compare with the first instead of
+        // collecting a set per column.
+        let first = rows.first().map_or("", |r| r.provision(column));
+        if rows.iter().all(|r| r.provision(column) == first) {
+            attributes.push((name.clone(), first.to_string()));
         } else {
             let mut listed: Vec<(u16, crate::Day, String)> = rows
                 .iter()
@@ -1024,9 +1027,11 @@ fn build_treaty(
                 .collect();
             listed.sort();
             let text: Vec<String> = listed.into_iter().map(|x| x.2).collect();
-            attributes.insert(format!("{name}.by-member"), text.join("; "));
+            attributes.push((format!("{name}.by-member"), text.join("; ")));
         }
     }
+    // Built in one go from a list: far cheaper than one insertion per provision.
+    let mut attributes: BTreeMap<String, String> = attributes.into_iter().collect();
     if let Some(a) = alliance_row {
         for (name, value) in &a.provisions {
             if let Some(member_value) = attributes.get(name) {
