@@ -23,10 +23,35 @@ use crate::error::{Error, Result};
 /// assert!(CountryId::new("JAPAN").is_err());
 /// # Ok::<(), alliance_graph::Error>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CountryId([u8; 3]);
 
+// Alphabetical, as the derived order of the bytes would be, but compared as one number: ids
+// are sorted in every answer, and byte-by-byte comparison was a third of a query's time.
+impl Ord for CountryId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for CountryId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl CountryId {
+    /// The three letters as one big-endian number: ordered as the letters are.
+    pub(crate) fn key(self) -> u32 {
+        u32::from_be_bytes([0, self.0[0], self.0[1], self.0[2]])
+    }
+
+    /// The id whose [`key`](Self::key) is `key`.
+    pub(crate) fn from_key(key: u32) -> CountryId {
+        let [_, a, b, c] = key.to_be_bytes();
+        CountryId([a, b, c])
+    }
+
     /// Checks and wraps a code.
     pub fn new(code: &str) -> Result<Self> {
         match code.as_bytes() {
