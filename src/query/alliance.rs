@@ -360,10 +360,10 @@ impl<'g> View<'g> {
     }
 
     /// Calls `f` with every state tied to the state `x` (country indices; a state may come
-    /// more than once). A grouping whose members are all tied (a clique) is skipped when its
-    /// stamp already equals `mark` (its members were given to `f` under that mark), and is
-    /// stamped.
-    fn neighbours(
+    /// more than once, and `x` itself may come). A grouping whose members are all tied (a
+    /// clique) is skipped when its stamp already equals `mark` (its members were given to `f`
+    /// under that mark), and is stamped; with no `stamps` (an empty slice) none is skipped.
+    pub(super) fn neighbours(
         &self,
         adj: &Adjacency,
         x: u32,
@@ -378,11 +378,12 @@ impl<'g> View<'g> {
         for entry in &adj.memberships[x as usize] {
             let group = &adj.groups[entry.slot as usize];
             if group.clique {
-                let stamp = &mut stamps[entry.slot as usize];
-                if *stamp == mark {
-                    continue;
+                if let Some(stamp) = stamps.get_mut(entry.slot as usize) {
+                    if *stamp == mark {
+                        continue;
+                    }
+                    *stamp = mark;
                 }
-                *stamp = mark;
                 for m in &group.members {
                     if m.country != x {
                         f(m.country);
@@ -824,6 +825,25 @@ impl<'g> View<'g> {
             }
         }
         (tied, y_owes)
+    }
+
+    /// Whether treaty `t` can tie any pair at the view's strength and date: in force on an
+    /// asked day with an obligation of the strength in force then (or none, at
+    /// [`Strength::Any`](super::Strength::Any)). [`treaty_check`](Self::treaty_check) is
+    /// false for every pair of a treaty for which this is false.
+    pub(super) fn treaty_live(&self, t: &Treaty) -> bool {
+        let Some(period) = t.period() else {
+            return false;
+        };
+        let Some(days) = period.span().intersect(&self.asked) else {
+            return false;
+        };
+        if t.obligations.is_empty() {
+            return self.strength.admits(None);
+        }
+        t.obligations
+            .iter()
+            .any(|o| self.strength.admits(Some(o.kind)) && days.overlaps(&o.period().span()))
     }
 
     /// Whether grouping `g` carries a tie at the view's strength (its obligations, or none).

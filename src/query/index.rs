@@ -191,6 +191,9 @@ impl View<'_> {
                 mutual: !g.obligations.is_empty(),
             });
         }
+        // A treaty not in force on the asked days, or with no obligation at the strength,
+        // ties no pair: decided once per treaty instead of once per pair of its parties.
+        let live: Vec<bool> = doc.treaties.iter().map(|t| self.treaty_live(t)).collect();
         let n = doc.countries.len();
         let mut treaties = Vec::with_capacity(n);
         let mut memberships = Vec::with_capacity(n);
@@ -204,6 +207,9 @@ impl View<'_> {
                         let ActorId::Country(y) = other else {
                             continue;
                         };
+                        if !live[ti as usize] {
+                            continue;
+                        }
                         let (tied, other_owes) =
                             self.treaty_check(&doc.treaties[ti as usize], x, *y);
                         if let (true, Some(yi)) = (tied, graph.country_index(y)) {

@@ -11,10 +11,12 @@
 mod alliance;
 mod index;
 mod membership;
+mod network;
 mod stance;
 
 pub use alliance::{Ally, Bloc, Defender, Hop, Path, TieBasis, TieEvidence};
 pub use membership::{MemberOf, SharedGrouping};
+pub use network::Network;
 pub use stance::{Coalition, Position};
 
 pub(crate) use index::IndexCache;

@@ -281,6 +281,24 @@ proptest! {
     }
 
     #[test]
+    fn the_network_gives_the_views_answers_without_evidence(doc in document(), d in partial_date(), s in prop::sample::select(Strength::ALL.to_vec())) {
+        let graph = doc.into_graph().unwrap();
+        let view = graph.as_of(d).with_strength(s);
+        let network = view.network();
+        for a in (0..COUNTRIES).map(country_id) {
+            let allies: Vec<CountryId> = view.allies(a).unwrap().into_iter().map(|x| x.country).collect();
+            prop_assert_eq!(network.allies(a).unwrap(), allies);
+            let defenders: Vec<CountryId> = view.defenders_of(a).unwrap().into_iter().map(|x| x.country).collect();
+            prop_assert_eq!(network.defenders_of(a).unwrap(), defenders);
+            for b in (0..COUNTRIES).map(country_id) {
+                prop_assert_eq!(network.are_allied(a, b).unwrap(), view.are_allied(a, b).unwrap().is_some());
+                let hops = view.alliance_path(a, b).unwrap().map(|p| p.hops.len());
+                prop_assert_eq!(network.distance(a, b).unwrap(), hops, "{} to {}", a, b);
+            }
+        }
+    }
+
+    #[test]
     fn blocs_partition_the_states_with_a_tie(doc in document(), d in partial_date()) {
         let graph = doc.into_graph().unwrap();
         let view = graph.as_of(d).with_strength(Strength::Consultation);

@@ -1,0 +1,407 @@
+//! The ties of a view as a plain network of states, for bulk work: ids in, ids out.
+//!
+//! [`View`]'s queries answer with the evidence for every tie (treaty or grouping, who owes
+//! what, dates, sources), which is what a reader of one answer needs. A program asking a
+//! hundred thousand questions of one date (degrees, reachability, a simulation step) often
+//! needs only the yes, the no and the ids; [`Network`] answers those from the same adjacency
+//! index without building any evidence, and the view it came from still tells why.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use super::index::Adjacency;
+use super::View;
+use crate::error::{Error, Result};
+use crate::model::CountryId;
+
+/// A view's ties as a network of states: the same answers as the view's queries, as bare
+/// ids (no evidence), at a small fraction of their cost. Made by [`View::network`], which
+/// builds the view's adjacency index if the graph does not hold it yet; holding a `Network`
+/// keeps that index alive and skips the look-up each view query makes.
+///
+/// Every answer here has its reasons one call away: [`View::are_allied`] gives the evidence
+/// for any pair this network calls allied.
+///
+/// ```
+/// let graph = alliance_graph::datasets::asian_nato();
+/// let view = graph.as_of("2024-10-01".parse()?);
+/// let network = view.network();
+/// let (jpn, usa, ind) = ("JPN".parse()?, "USA".parse()?, "IND".parse()?);
+/// assert!(network.are_allied(jpn, usa)?);
+/// assert!(!network.are_allied(jpn, ind)?);
+/// let defenders: Vec<String> = network.defenders_of(jpn)?.iter().map(|c| c.to_string()).collect();
+/// assert_eq!(defenders, ["USA"]);
+/// assert_eq!(network.distance(jpn, "GBR".parse()?)?, Some(2));
+/// // Why: the view gives the evidence.
+/// assert!(view.are_allied(jpn, usa)?.is_some());
+/// # Ok::<(), alliance_graph::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Network<'g> {
+    view: View<'g>,
+    adj: Arc<Adjacency>,
+}
+
+impl<'g> View<'g> {
+    /// This view's ties as a [`Network`] of states, for many id-only questions on one date.
+    pub fn network(&self) -> Network<'g> {
+        Network {
+            view: *self,
+            adj: self.adjacency(),
+        }
+    }
+}
+
+impl<'g> Network<'g> {
+    /// The view this network was made from: ask it why.
+    pub fn view(&self) -> View<'g> {
+        self.view
+    }
+
+    /// The number of states in the network (every country of the graph, tied or not).
+    pub fn len(&self) -> usize {
+        self.adj.treaties.len()
+    }
+
+    /// Whether the graph has no countries.
+    pub fn is_empty(&self) -> bool {
+        self.adj.treaties.is_empty()
+    }
+
+    /// The states allied with `who` (tied at the view's strength), sorted by id: the
+    /// countries of [`View::allies`].
+    ///
+    /// ```
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let prk = "PRK".parse()?;
+    /// let ids = |v: Vec<alliance_graph::CountryId>| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    /// assert_eq!(ids(graph.as_of("2024-10-01".parse()?).network().allies(prk)?), ["CHN"]);
+    /// // The Russia-DPRK treaty is in force from 2024-12-04.
+    /// assert_eq!(ids(graph.as_of("2025".parse()?).network().allies(prk)?), ["CHN", "RUS"]);
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn allies(&self, who: CountryId) -> Result<Vec<CountryId>> {
+        let x = self.index(who)?;
+        let countries = &self.view.graph.document().countries;
+        let mut out = Vec::new();
+        self.view.neighbours(&self.adj, x, &mut [], 0, &mut |y| {
+            if y != x {
+                out.push(countries[y as usize].id.key());
+            }
+        });
+        Ok(sorted_once(out))
+    }
+
+    /// Whether `a` and `b` are allied: [`View::are_allied`] without the evidence.
+    pub fn are_allied(&self, a: CountryId, b: CountryId) -> Result<bool> {
+        let (a, b) = (self.index(a)?, self.index(b)?);
+        Ok(self.tied(a, b))
+    }
+
+    /// The states that owe `who` an obligation at the view's strength, sorted by id: the
+    /// countries of [`View::defenders_of`].
+    pub fn defenders_of(&self, who: CountryId) -> Result<Vec<CountryId>> {
+        let x = self.index(who)?;
+        let doc = self.view.graph.document();
+        let countries = &doc.countries;
+        let mut out = Vec::new();
+        for t in &self.adj.treaties[x as usize] {
+            if t.other_owes {
+                out.push(countries[t.other as usize].id.key());
+            }
+        }
+        for entry in &self.adj.memberships[x as usize] {
+            let group = &self.adj.groups[entry.slot as usize];
+            if !group.mutual {
+                continue;
+            }
+            let mx = &doc.memberships[group.members[entry.pos as usize].membership as usize];
+            for m in &group.members {
+                if m.country != x
+                    && (group.clique || {
+                        let my = &doc.memberships[m.membership as usize];
+                        self.view.grouping_tied(&group.active, mx, my)
+                    })
+                {
+                    out.push(countries[m.country as usize].id.key());
+                }
+            }
+        }
+        Ok(sorted_once(out))
+    }
+
+    /// The number of ties on the shortest chain from `a` to `b` (0 from a state to itself),
+    /// or `None` when no chain exists: the length of [`View::alliance_path`], found by a
+    /// breadth-first search from both ends.
+    pub fn distance(&self, a: CountryId, b: CountryId) -> Result<Option<usize>> {
+        let (a, b) = (self.index(a)?, self.index(b)?);
+        if a == b {
+            return Ok(Some(0));
+        }
+        Ok(SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let mark = s.next_mark(self.len(), self.adj.groups.len());
+            let Scratch { seen, groups, .. } = &mut *s;
+            seen[0][a as usize] = (mark, 0);
+            seen[1][b as usize] = (mark, 0);
+            let mut frontier = [vec![a], vec![b]];
+            let mut depth = [0u32; 2];
+            loop {
+                // Expand the smaller side, a whole level at a time.
+                let side = usize::from(frontier[1].len() < frontier[0].len());
+                if frontier[side].is_empty() {
+                    return None;
+                }
+                let (mine, theirs) = if side == 0 {
+                    let (l, r) = seen.split_at_mut(1);
+                    (&mut l[0], &r[0])
+                } else {
+                    let (l, r) = seen.split_at_mut(1);
+                    (&mut r[0], &l[0])
+                };
+                let k = depth[side] + 1;
+                let mut best = u32::MAX;
+                let mut next = Vec::new();
+                for &x in &frontier[side] {
+                    self.view
+                        .neighbours(&self.adj, x, &mut groups[side], mark, &mut |y| {
+                            let slot = &mut mine[y as usize];
+                            if slot.0 != mark {
+                                *slot = (mark, k);
+                                next.push(y);
+                                let other = theirs[y as usize];
+                                if other.0 == mark {
+                                    best = best.min(k + other.1);
+                                }
+                            }
+                        });
+                }
+                // The first level that meets the other side gives the distance: the
+                // searched balls were disjoint before it.
+                if best != u32::MAX {
+                    return Some(best as usize);
+                }
+                frontier[side] = next;
+                depth[side] = k;
+            }
+        }))
+    }
+
+    /// Whether the states at indices `a` and `b` are tied.
+    fn tied(&self, a: u32, b: u32) -> bool {
+        if a == b {
+            return false;
+        }
+        let adj = &*self.adj;
+        if adj.treaties[a as usize].iter().any(|t| t.other == b) {
+            return true;
+        }
+        let doc = self.view.graph.document();
+        let theirs = &adj.memberships[b as usize];
+        adj.memberships[a as usize].iter().any(|ea| {
+            theirs.iter().filter(|eb| eb.slot == ea.slot).any(|eb| {
+                let group = &adj.groups[ea.slot as usize];
+                group.clique || {
+                    let membership = |pos: u32| {
+                        &doc.memberships[group.members[pos as usize].membership as usize]
+                    };
+                    self.view
+                        .grouping_tied(&group.active, membership(ea.pos), membership(eb.pos))
+                }
+            })
+        })
+    }
+
+    /// The dense index of `who`, or the resolver's error naming the closest actors.
+    fn index(&self, who: CountryId) -> Result<u32> {
+        match self.view.graph.country_index(&who) {
+            Some(i) => Ok(i),
+            // Not an id of this graph: the view's resolution gives the error (or the country
+            // another name of it resolves to, as every query taking a `CountryId` does).
+            None => {
+                let c = self.view.country(&who)?;
+                self.view
+                    .graph
+                    .country_index(&c)
+                    .ok_or_else(|| Error::UnknownActor {
+                        name: who.to_string(),
+                        candidates: Vec::new(),
+                    })
+            }
+        }
+    }
+}
+
+/// The ids of [`CountryId::key`]s, sorted, each once. Sorting the keys (plain integers) is
+/// several times faster than sorting the ids.
+fn sorted_once(mut keys: Vec<u32>) -> Vec<CountryId> {
+    keys.sort_unstable();
+    keys.dedup();
+    keys.into_iter().map(CountryId::from_key).collect()
+}
+
+/// Per-thread search state for [`Network::distance`], reused across calls: each call takes a
+/// new mark, so nothing is cleared between searches.
+#[derive(Default)]
+struct Scratch {
+    mark: u32,
+    /// Per side, by country index: (mark of the search that reached it, its depth).
+    seen: [Vec<(u32, u32)>; 2],
+    /// Per side, by group slot: the mark of the search that expanded it (cliques only).
+    groups: [Vec<u32>; 2],
+}
+
+impl Scratch {
+    /// A mark not yet used in the buffers, sized for `n` states and `g` groups.
+    fn next_mark(&mut self, n: usize, g: usize) -> u32 {
+        if self.mark == u32::MAX {
+            *self = Scratch::default();
+        }
+        self.mark += 1;
+        for side in 0..2 {
+            if self.seen[side].len() < n {
+                self.seen[side].resize(n, (0, 0));
+            }
+            if self.groups[side].len() < g {
+                self.groups[side].resize(g, 0);
+            }
+        }
+        self.mark
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::query::Strength;
+    use crate::{AllianceGraph, CountryId};
+
+    /// The network's answers are the view's, evidence dropped, at every strength and date.
+    fn same_answers(graph: &AllianceGraph, dates: &[&str]) {
+        let ids: Vec<CountryId> = graph.countries().map(|c| c.id).collect();
+        for d in dates {
+            for s in Strength::ALL {
+                let view = graph.as_of(d.parse().expect("a date")).with_strength(*s);
+                let network = view.network();
+                assert_eq!(network.len(), ids.len());
+                for (k, &x) in ids.iter().enumerate() {
+                    let allies: Vec<CountryId> = view
+                        .allies(x)
+                        .expect("a state")
+                        .into_iter()
+                        .map(|a| a.country)
+                        .collect();
+                    assert_eq!(
+                        network.allies(x).expect("a state"),
+                        allies,
+                        "{x} on {d} at {s}"
+                    );
+                    let defenders: Vec<CountryId> = view
+                        .defenders_of(x)
+                        .expect("a state")
+                        .into_iter()
+                        .map(|a| a.country)
+                        .collect();
+                    assert_eq!(network.defenders_of(x).expect("a state"), defenders);
+                    for &y in ids.iter().skip(k % 2).step_by(2) {
+                        let allied = view.are_allied(x, y).expect("states").is_some();
+                        assert_eq!(network.are_allied(x, y).expect("states"), allied);
+                        let hops = view
+                            .alliance_path(x, y)
+                            .expect("states")
+                            .map(|p| p.hops.len());
+                        assert_eq!(network.distance(x, y).expect("states"), hops);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_network_gives_the_views_answers_on_the_builtin_dataset() {
+        let graph = crate::datasets::asian_nato();
+        same_answers(
+            &graph,
+            &["1950", "1960-05", "1991", "2017", "2024-10", "2024-12-31"],
+        );
+    }
+
+    #[test]
+    fn the_network_gives_the_views_answers_on_generated_graphs() {
+        for seed in 1..4 {
+            let graph = crate::synthetic::Generator {
+                states: 80,
+                groupings: 10,
+                treaties: 150,
+                stances: 0,
+                seed,
+            }
+            .graph()
+            .expect("a graph");
+            same_answers(
+                &graph,
+                &["1960", "1985-07", "2000", "2000-06-15", "2015-02"],
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_ids_are_the_views_errors() {
+        let graph = crate::datasets::asian_nato();
+        let view = graph.as_of("2024-10".parse().expect("a date"));
+        let network = view.network();
+        let jpx: CountryId = "JPX".parse().expect("an id");
+        let err = network.allies(jpx).expect_err("not a state of the dataset");
+        assert!(matches!(&err, crate::Error::UnknownActor { name, .. } if name == "JPX"));
+        assert_eq!(
+            err.to_string(),
+            view.allies(jpx).expect_err("the same").to_string()
+        );
+        let jpn = "JPN".parse().expect("an id");
+        assert!(network.distance(jpx, jpn).is_err());
+        assert!(network.are_allied(jpn, jpx).is_err());
+        assert!(network.defenders_of(jpx).is_err());
+    }
+
+    #[test]
+    fn distance_works_from_several_threads_and_graphs_at_once() {
+        let small = crate::datasets::asian_nato();
+        let big = crate::synthetic::Generator {
+            states: 300,
+            groupings: 20,
+            treaties: 600,
+            stances: 0,
+            seed: 5,
+        }
+        .graph()
+        .expect("a graph");
+        let date = "2000-06-15".parse().expect("a date");
+        let ids: Vec<CountryId> = big.countries().map(|c| c.id).collect();
+        let expected: Vec<Option<usize>> = ids
+            .iter()
+            .map(|&y| {
+                big.as_of(date)
+                    .alliance_path(ids[0], y)
+                    .expect("states")
+                    .map(|p| p.hops.len())
+            })
+            .collect();
+        std::thread::scope(|scope| {
+            for _ in 0..2 {
+                scope.spawn(|| {
+                    let network = big.as_of(date).network();
+                    let other = small.as_of("2024-10".parse().expect("a date")).network();
+                    for (&y, want) in ids.iter().zip(&expected) {
+                        assert_eq!(network.distance(ids[0], y).expect("states"), *want);
+                        // Interleaved with searches on a smaller graph on the same thread.
+                        let (jpn, gbr) = ("JPN".parse().expect("id"), "GBR".parse().expect("id"));
+                        assert_eq!(other.distance(jpn, gbr).expect("states"), Some(2));
+                    }
+                });
+            }
+        });
+    }
+}
