@@ -89,7 +89,7 @@ pub struct AllianceGraph {
     doc: Document,
     graph: StableUnGraph<ActorId, Edge>,
     nodes: FastMap<ActorId, NodeIndex>,
-    countries: FastMap<CountryId, u32>,
+    countries: CountryTable,
     groupings: FastMap<GroupingId, u32>,
     treaties: FastMap<TreatyId, u32>,
     sources: FastMap<SourceId, u32>,
@@ -139,7 +139,7 @@ impl AllianceGraph {
     pub fn country(&self, id: &CountryId) -> Option<&Country> {
         self.countries
             .get(id)
-            .map(|&i| &self.doc.countries[i as usize])
+            .map(|i| &self.doc.countries[i as usize])
     }
 
     /// Every grouping, in dataset order.
@@ -291,7 +291,7 @@ impl AllianceGraph {
 
     /// The country's position in [`countries`](Self::countries).
     pub(crate) fn country_index(&self, id: &CountryId) -> Option<u32> {
-        self.countries.get(id).copied()
+        self.countries.get(id)
     }
 
     /// The cache of adjacency indices built by views.
@@ -416,7 +416,7 @@ fn index(doc: Document) -> AllianceGraph {
     );
     let mut nodes = FastMap::default();
     nodes.reserve(doc.countries.len() + doc.groupings.len());
-    let countries = position_map(doc.countries.iter().map(|c| c.id));
+    let countries = CountryTable::new(doc.countries.iter().map(|c| c.id));
     let groupings = position_map(doc.groupings.iter().map(|g| g.id.clone()));
     let treaties = position_map(doc.treaties.iter().map(|t| t.id.clone()));
     let sources = position_map(doc.sources.iter().map(|s| s.id.clone()));
@@ -475,6 +475,33 @@ fn index(doc: Document) -> AllianceGraph {
         stances_by_actor,
         names,
         adjacency: crate::query::IndexCache::default(),
+    }
+}
+
+/// Country positions by id, in a table with a slot for each of the 26³ possible ids (70 KB):
+/// every query looks its states up, and indexing an array is several times faster than
+/// hashing.
+#[derive(Debug, Clone)]
+struct CountryTable(Vec<u32>);
+
+impl CountryTable {
+    const NONE: u32 = u32::MAX;
+
+    /// The table of `ids` by position; the first of repeated ids wins.
+    fn new(ids: impl Iterator<Item = CountryId>) -> Self {
+        let mut table = vec![Self::NONE; CountryId::SPACE];
+        for (i, id) in ids.enumerate() {
+            let slot = &mut table[id.dense()];
+            if *slot == Self::NONE {
+                *slot = i as u32;
+            }
+        }
+        CountryTable(table)
+    }
+
+    fn get(&self, id: &CountryId) -> Option<u32> {
+        let i = self.0[id.dense()];
+        (i != Self::NONE).then_some(i)
     }
 }
 

@@ -52,6 +52,15 @@ impl CountryId {
         CountryId([a, b, c])
     }
 
+    /// How many country ids there can be: 26³.
+    pub(crate) const SPACE: usize = 26 * 26 * 26;
+
+    /// The id's position among all possible ids, `0..SPACE`, in alphabetical order.
+    pub(crate) fn dense(self) -> usize {
+        let [a, b, c] = self.0.map(|l| usize::from(l - b'A'));
+        (a * 26 + b) * 26 + c
+    }
+
     /// Checks and wraps a code.
     pub fn new(code: &str) -> Result<Self> {
         match code.as_bytes() {
