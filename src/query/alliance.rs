@@ -785,18 +785,23 @@ impl<'g> View<'g> {
     }
 
     /// Whether treaty `t` ties `x` and `y` at the view's strength and date (the test of
-    /// [`treaty_evidence`](Self::treaty_evidence) without the evidence), and whether `y` owes
-    /// `x` an obligation under it (some evidence item with an obligation names `y` in
-    /// `owed_by`).
-    pub(super) fn treaty_check(&self, t: &Treaty, x: CountryId, y: CountryId) -> (bool, bool) {
+    /// [`treaty_evidence`](Self::treaty_evidence) without the evidence), and whether `x` owes
+    /// `y`, and `y` owes `x`, an obligation under it (some evidence item with an obligation
+    /// names it in `owed_by`).
+    pub(super) fn treaty_check(
+        &self,
+        t: &Treaty,
+        x: CountryId,
+        y: CountryId,
+    ) -> (bool, bool, bool) {
         let Some(period) = t.period() else {
-            return (false, false);
+            return (false, false, false);
         };
         let period = period.span();
         if !period.overlaps(&self.asked) {
-            return (false, false);
+            return (false, false, false);
         }
-        let (mut tied, mut y_owes) = (false, false);
+        let (mut tied, mut x_owes, mut y_owes) = (false, false, false);
         for px in t.spells(x) {
             for py in t.spells(y) {
                 let Some(both) = period
@@ -820,11 +825,12 @@ impl<'g> View<'g> {
                     let x_owes_here = o.owed_by(x) && o.owed_to(y);
                     let y_owes_here = o.owed_by(y) && o.owed_to(x);
                     tied |= x_owes_here || y_owes_here;
+                    x_owes |= x_owes_here;
                     y_owes |= y_owes_here;
                 }
             }
         }
-        (tied, y_owes)
+        (tied, x_owes, y_owes)
     }
 
     /// Whether treaty `t` can tie any pair at the view's strength and date: in force on an

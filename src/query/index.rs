@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::{Strength, View};
 use crate::graph::Edge;
-use crate::model::ActorId;
+use crate::model::{ActorId, CountryId};
 use crate::Span;
 
 /// How many indices the graph keeps (the most recently built ones).
@@ -90,6 +90,8 @@ pub(crate) struct Group {
 /// The adjacency of a view; see the module documentation.
 #[derive(Debug)]
 pub(crate) struct Adjacency {
+    /// By country index: its id (compact, for answers that list states).
+    pub(crate) ids: Vec<CountryId>,
     /// By country index: its treaty ties.
     pub(crate) treaties: Vec<Vec<TreatyTie>>,
     /// By country index: its counted memberships, in the graph's incident order.
@@ -127,8 +129,6 @@ impl View<'_> {
     fn build_adjacency(&self) -> Adjacency {
         let graph = self.graph;
         let doc = graph.document();
-        const NO_SLOT: (u32, u32) = (u32::MAX, u32::MAX);
-        let mut slot_of = vec![NO_SLOT; doc.memberships.len()];
         let mut groups = Vec::new();
         for (gi, g) in doc.groupings.iter().enumerate() {
             if !self.grouping_admitted(g) {
@@ -177,10 +177,6 @@ impl View<'_> {
                     .try_fold(*w, |acc, s| acc.intersect(s))
                     .is_some()
             });
-            let slot = groups.len() as u32;
-            for (pos, m) in members.iter().enumerate() {
-                slot_of[m.membership as usize] = (slot, pos as u32);
-            }
             groups.push(Group {
                 grouping: gi as u32,
                 active,
@@ -191,49 +187,55 @@ impl View<'_> {
                 mutual: !g.obligations.is_empty(),
             });
         }
-        // A treaty not in force on the asked days, or with no obligation at the strength,
-        // ties no pair: decided once per treaty instead of once per pair of its parties.
-        let live: Vec<bool> = doc.treaties.iter().map(|t| self.treaty_live(t)).collect();
+        // Treaty ties, treaty by treaty: one not in force on the asked days, or with no
+        // obligation at the strength, ties no pair and is passed over at once.
         let n = doc.countries.len();
-        let mut treaties = Vec::with_capacity(n);
-        let mut memberships = Vec::with_capacity(n);
-        for c in &doc.countries {
-            let x = c.id;
-            let mut ties = Vec::new();
-            let mut member_of = Vec::new();
-            for (edge, other) in graph.incident_edges(&ActorId::Country(x)) {
-                match edge {
-                    Edge::Treaty(ti) => {
-                        let ActorId::Country(y) = other else {
-                            continue;
-                        };
-                        if !live[ti as usize] {
-                            continue;
-                        }
-                        let (tied, other_owes) =
-                            self.treaty_check(&doc.treaties[ti as usize], x, *y);
-                        if let (true, Some(yi)) = (tied, graph.country_index(y)) {
-                            ties.push(TreatyTie {
-                                other: yi,
-                                treaty: ti,
-                                other_owes,
-                            });
-                        }
+        let mut treaties: Vec<Vec<TreatyTie>> = vec![Vec::new(); n];
+        let mut parties: Vec<(CountryId, u32)> = Vec::new();
+        for (ti, t) in doc.treaties.iter().enumerate() {
+            if !self.treaty_live(t) {
+                continue;
+            }
+            parties.clear();
+            parties.extend(
+                t.parties
+                    .iter()
+                    .filter_map(|p| Some((p.country(), graph.country_index(&p.country())?))),
+            );
+            parties.sort_unstable();
+            parties.dedup();
+            for (k, &(x, xi)) in parties.iter().enumerate() {
+                for &(y, yi) in &parties[k + 1..] {
+                    let (tied, x_owes, y_owes) = self.treaty_check(t, x, y);
+                    if !tied {
+                        continue;
                     }
-                    Edge::Membership(mi) => {
-                        let (slot, pos) = slot_of[mi as usize];
-                        if slot != u32::MAX {
-                            member_of.push(MemberEntry { slot, pos });
-                        }
-                    }
+                    let treaty = ti as u32;
+                    treaties[xi as usize].push(TreatyTie {
+                        other: yi,
+                        treaty,
+                        other_owes: y_owes,
+                    });
+                    treaties[yi as usize].push(TreatyTie {
+                        other: xi,
+                        treaty,
+                        other_owes: x_owes,
+                    });
                 }
             }
-            ties.shrink_to_fit();
-            member_of.shrink_to_fit();
-            treaties.push(ties);
-            memberships.push(member_of);
+        }
+        // Counted memberships, from the groups' member lists.
+        let mut memberships: Vec<Vec<MemberEntry>> = vec![Vec::new(); n];
+        for (slot, group) in groups.iter().enumerate() {
+            for (pos, m) in group.members.iter().enumerate() {
+                memberships[m.country as usize].push(MemberEntry {
+                    slot: slot as u32,
+                    pos: pos as u32,
+                });
+            }
         }
         Adjacency {
+            ids: doc.countries.iter().map(|c| c.id).collect(),
             treaties,
             memberships,
             groups,
