@@ -82,14 +82,10 @@ impl<'g> Network<'g> {
     /// ```
     pub fn allies(&self, who: CountryId) -> Result<Vec<CountryId>> {
         let x = self.index(who)?;
-        let countries = &self.view.graph.document().countries;
-        let mut out = Vec::new();
-        self.view.neighbours(&self.adj, x, &mut [], 0, &mut |y| {
-            if y != x {
-                out.push(countries[y as usize].id.key());
-            }
-        });
-        Ok(sorted_once(out))
+        Ok(self.collect(x, |push| {
+            self.view
+                .neighbours(&self.adj, x, &mut [], 0, &mut |y| push(y));
+        }))
     }
 
     /// Whether `a` and `b` are allied: [`View::are_allied`] without the evidence.
@@ -103,31 +99,30 @@ impl<'g> Network<'g> {
     pub fn defenders_of(&self, who: CountryId) -> Result<Vec<CountryId>> {
         let x = self.index(who)?;
         let doc = self.view.graph.document();
-        let countries = &doc.countries;
-        let mut out = Vec::new();
-        for t in &self.adj.treaties[x as usize] {
-            if t.other_owes {
-                out.push(countries[t.other as usize].id.key());
-            }
-        }
-        for entry in &self.adj.memberships[x as usize] {
-            let group = &self.adj.groups[entry.slot as usize];
-            if !group.mutual {
-                continue;
-            }
-            let mx = &doc.memberships[group.members[entry.pos as usize].membership as usize];
-            for m in &group.members {
-                if m.country != x
-                    && (group.clique || {
-                        let my = &doc.memberships[m.membership as usize];
-                        self.view.grouping_tied(&group.active, mx, my)
-                    })
-                {
-                    out.push(countries[m.country as usize].id.key());
+        Ok(self.collect(x, |push| {
+            for t in &self.adj.treaties[x as usize] {
+                if t.other_owes {
+                    push(t.other);
                 }
             }
-        }
-        Ok(sorted_once(out))
+            for entry in &self.adj.memberships[x as usize] {
+                let group = &self.adj.groups[entry.slot as usize];
+                if !group.mutual {
+                    continue;
+                }
+                if group.clique {
+                    group.members.iter().for_each(|m| push(m.country));
+                    continue;
+                }
+                let mx = &doc.memberships[group.members[entry.pos as usize].membership as usize];
+                for m in &group.members {
+                    let my = &doc.memberships[m.membership as usize];
+                    if self.view.grouping_tied(&group.active, mx, my) {
+                        push(m.country);
+                    }
+                }
+            }
+        }))
     }
 
     /// The number of ties on the shortest chain from `a` to `b` (0 from a state to itself),
@@ -140,7 +135,7 @@ impl<'g> Network<'g> {
         }
         Ok(SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
-            let mark = s.next_mark(self.len(), self.adj.groups.len());
+            let mark = s.next_search(self.len(), self.adj.groups.len());
             let Scratch { seen, groups, .. } = &mut *s;
             seen[0][a as usize] = (mark, 0);
             seen[1][b as usize] = (mark, 0);
@@ -185,6 +180,33 @@ impl<'g> Network<'g> {
                 depth[side] = k;
             }
         }))
+    }
+
+    /// The states `visit` gives (country indices, repeats and `x` itself allowed) as ids,
+    /// sorted, each once, `x` left out. Repeats are dropped as they come (a per-thread mark
+    /// per state), so only the answer is sorted.
+    fn collect(&self, x: u32, visit: impl FnOnce(&mut dyn FnMut(u32))) -> Vec<CountryId> {
+        let ids = &self.adj.ids;
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let mark = s.next_mark();
+            let Scratch { once, found, .. } = &mut *s;
+            if once.len() < ids.len() {
+                once.resize(ids.len(), 0);
+            }
+            once[x as usize] = mark;
+            found.clear();
+            visit(&mut |y| {
+                let slot = &mut once[y as usize];
+                if *slot != mark {
+                    *slot = mark;
+                    found.push(ids[y as usize].key());
+                }
+            });
+            // Sorting plain integers is several times faster than sorting the ids.
+            found.sort_unstable();
+            found.iter().map(|&k| CountryId::from_key(k)).collect()
+        })
     }
 
     /// Whether the states at indices `a` and `b` are tied.
@@ -232,32 +254,35 @@ impl<'g> Network<'g> {
     }
 }
 
-/// The ids of [`CountryId::key`]s, sorted, each once. Sorting the keys (plain integers) is
-/// several times faster than sorting the ids.
-fn sorted_once(mut keys: Vec<u32>) -> Vec<CountryId> {
-    keys.sort_unstable();
-    keys.dedup();
-    keys.into_iter().map(CountryId::from_key).collect()
-}
-
-/// Per-thread search state for [`Network::distance`], reused across calls: each call takes a
-/// new mark, so nothing is cleared between searches.
+/// Per-thread search state for [`Network`], reused across calls: each call takes a new mark,
+/// so nothing is cleared between calls.
 #[derive(Default)]
 struct Scratch {
     mark: u32,
-    /// Per side, by country index: (mark of the search that reached it, its depth).
+    /// By country index: the mark of the call that gave the state already.
+    once: Vec<u32>,
+    /// The [`CountryId::key`]s of the states a call found, before they are sorted.
+    found: Vec<u32>,
+    /// Per side of a [`Network::distance`] search, by country index: (mark of the search
+    /// that reached it, its depth).
     seen: [Vec<(u32, u32)>; 2],
     /// Per side, by group slot: the mark of the search that expanded it (cliques only).
     groups: [Vec<u32>; 2],
 }
 
 impl Scratch {
-    /// A mark not yet used in the buffers, sized for `n` states and `g` groups.
-    fn next_mark(&mut self, n: usize, g: usize) -> u32 {
+    /// A mark not used yet in any buffer.
+    fn next_mark(&mut self) -> u32 {
         if self.mark == u32::MAX {
             *self = Scratch::default();
         }
         self.mark += 1;
+        self.mark
+    }
+
+    /// A new mark, with the search buffers sized for `n` states and `g` groups.
+    fn next_search(&mut self, n: usize, g: usize) -> u32 {
+        let mark = self.next_mark();
         for side in 0..2 {
             if self.seen[side].len() < n {
                 self.seen[side].resize(n, (0, 0));
@@ -266,7 +291,7 @@ impl Scratch {
                 self.groups[side].resize(g, 0);
             }
         }
-        self.mark
+        mark
     }
 }
 
