@@ -9,8 +9,9 @@
 //! case every pair of distinct members is tied; otherwise pairs are checked one by one.
 
 use std::fmt;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use super::network::Lists;
 use super::{Strength, View};
 use crate::graph::Edge;
 use crate::model::{ActorId, CountryId};
@@ -98,6 +99,9 @@ pub(crate) struct Adjacency {
     pub(crate) memberships: Vec<Vec<MemberEntry>>,
     /// The groupings that carry ties.
     pub(crate) groups: Vec<Group>,
+    /// Each state's allies and defenders, made by the first [`View::network`] of this index
+    /// (`None` inside when too large).
+    pub(crate) lists: OnceLock<Option<Lists>>,
 }
 
 impl View<'_> {
@@ -239,6 +243,7 @@ impl View<'_> {
             treaties,
             memberships,
             groups,
+            lists: OnceLock::new(),
         }
     }
 }

@@ -16,7 +16,7 @@ mod stance;
 
 pub use alliance::{Ally, Bloc, Defender, Hop, Path, TieBasis, TieEvidence};
 pub use membership::{MemberOf, SharedGrouping};
-pub use network::Network;
+pub use network::{Network, LIST_LIMIT};
 pub use stance::{Coalition, Position};
 
 pub(crate) use index::IndexCache;

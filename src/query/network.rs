@@ -40,15 +40,51 @@ use crate::model::CountryId;
 pub struct Network<'g> {
     view: View<'g>,
     adj: Arc<Adjacency>,
+    /// Whether to answer from the index's [`Lists`] (when it has them).
+    listed: bool,
 }
 
 impl<'g> View<'g> {
     /// This view's ties as a [`Network`] of states, for many id-only questions on one date.
+    ///
+    /// The first network of a view's index also lists each state's allies and defenders
+    /// (sorted ids, kept with the index), unless the groupings are so large that the lists
+    /// would hold more than [`LIST_LIMIT`] entries; the answers are the same either way.
     pub fn network(&self) -> Network<'g> {
-        Network {
+        let network = Network {
             view: *self,
             adj: self.adjacency(),
-        }
+            listed: true,
+        };
+        network.adj.lists.get_or_init(|| network.make_lists());
+        network
+    }
+}
+
+/// The most entries (states given as allies or defenders, repeats counted) the lists of one
+/// index may hold: 8 million, 32 MB each. Beyond it a network finds each answer when asked.
+pub const LIST_LIMIT: usize = 8 << 20;
+
+/// Each state's allies and defenders, as sorted [`CountryId::key`]s: what
+/// [`Network::allies`] and [`Network::defenders_of`] answer, found once.
+#[derive(Debug)]
+pub(crate) struct Lists {
+    allies: Csr,
+    defenders: Csr,
+}
+
+/// Lists of keys by country index, stored end to end.
+#[derive(Debug, Default)]
+struct Csr {
+    /// Where each state's list starts in `keys`; one more entry than there are states.
+    starts: Vec<u32>,
+    keys: Vec<u32>,
+}
+
+impl Csr {
+    fn get(&self, x: u32) -> &[u32] {
+        let x = x as usize;
+        &self.keys[self.starts[x] as usize..self.starts[x + 1] as usize]
     }
 }
 
@@ -82,47 +118,35 @@ impl<'g> Network<'g> {
     /// ```
     pub fn allies(&self, who: CountryId) -> Result<Vec<CountryId>> {
         let x = self.index(who)?;
-        Ok(self.collect(x, |push| {
-            self.view
-                .neighbours(&self.adj, x, &mut [], 0, &mut |y| push(y));
-        }))
+        Ok(match self.lists() {
+            Some(lists) => ids(lists.allies.get(x)),
+            None => self.with_keys(x, |push| self.visit_allies(x, push), ids),
+        })
     }
 
     /// Whether `a` and `b` are allied: [`View::are_allied`] without the evidence.
     pub fn are_allied(&self, a: CountryId, b: CountryId) -> Result<bool> {
-        let (a, b) = (self.index(a)?, self.index(b)?);
-        Ok(self.tied(a, b))
+        let ai = self.index(a)?;
+        if let Some(lists) = self.lists() {
+            // `b` in `a`'s list is a state of the graph: looked up only when it is not.
+            if lists.allies.get(ai).binary_search(&b.key()).is_ok() {
+                return Ok(true);
+            }
+            self.index(b)?;
+            return Ok(false);
+        }
+        let bi = self.index(b)?;
+        Ok(self.tied(ai, bi))
     }
 
     /// The states that owe `who` an obligation at the view's strength, sorted by id: the
     /// countries of [`View::defenders_of`].
     pub fn defenders_of(&self, who: CountryId) -> Result<Vec<CountryId>> {
         let x = self.index(who)?;
-        let doc = self.view.graph.document();
-        Ok(self.collect(x, |push| {
-            for t in &self.adj.treaties[x as usize] {
-                if t.other_owes {
-                    push(t.other);
-                }
-            }
-            for entry in &self.adj.memberships[x as usize] {
-                let group = &self.adj.groups[entry.slot as usize];
-                if !group.mutual {
-                    continue;
-                }
-                if group.clique {
-                    group.members.iter().for_each(|m| push(m.country));
-                    continue;
-                }
-                let mx = &doc.memberships[group.members[entry.pos as usize].membership as usize];
-                for m in &group.members {
-                    let my = &doc.memberships[m.membership as usize];
-                    if self.view.grouping_tied(&group.active, mx, my) {
-                        push(m.country);
-                    }
-                }
-            }
-        }))
+        Ok(match self.lists() {
+            Some(lists) => ids(lists.defenders.get(x)),
+            None => self.with_keys(x, |push| self.visit_defenders(x, push), ids),
+        })
     }
 
     /// The number of ties on the shortest chain from `a` to `b` (0 from a state to itself),
@@ -158,10 +182,15 @@ impl<'g> Network<'g> {
                 let mut best = u32::MAX;
                 let mut next = Vec::new();
                 for &x in &frontier[side] {
+                    // Every meeting on this level gives the same length (see below): the
+                    // first one ends the search.
+                    if best != u32::MAX {
+                        return Some(best as usize);
+                    }
                     self.view
                         .neighbours(&self.adj, x, &mut groups[side], mark, &mut |y| {
                             let slot = &mut mine[y as usize];
-                            if slot.0 != mark {
+                            if slot.0 != mark && best == u32::MAX {
                                 *slot = (mark, k);
                                 next.push(y);
                                 let other = theirs[y as usize];
@@ -171,8 +200,8 @@ impl<'g> Network<'g> {
                             }
                         });
                 }
-                // The first level that meets the other side gives the distance: the
-                // searched balls were disjoint before it.
+                // The searched balls were disjoint before this level, so the distance is at
+                // least both depths + 1, and a meeting here gives exactly that.
                 if best != u32::MAX {
                     return Some(best as usize);
                 }
@@ -182,10 +211,98 @@ impl<'g> Network<'g> {
         }))
     }
 
-    /// The states `visit` gives (country indices, repeats and `x` itself allowed) as ids,
-    /// sorted, each once, `x` left out. Repeats are dropped as they come (a per-thread mark
-    /// per state), so only the answer is sorted.
-    fn collect(&self, x: u32, visit: impl FnOnce(&mut dyn FnMut(u32))) -> Vec<CountryId> {
+    /// The same network answering without the lists, as it does beyond [`LIST_LIMIT`].
+    #[cfg(test)]
+    fn unlisted(mut self) -> Self {
+        self.listed = false;
+        self
+    }
+
+    /// The index's lists, if it has them and this network may use them.
+    fn lists(&self) -> Option<&Lists> {
+        self.adj.lists.get()?.as_ref().filter(|_| self.listed)
+    }
+
+    /// Each state's allies and defenders, or `None` when they would exceed [`LIST_LIMIT`].
+    fn make_lists(&self) -> Option<Lists> {
+        let n = self.len() as u32;
+        // An upper bound of the entries: every state reached, repeats included.
+        let reach: usize = (0..n)
+            .map(|x| {
+                self.adj.treaties[x as usize].len()
+                    + self.adj.memberships[x as usize]
+                        .iter()
+                        .map(|e| self.adj.groups[e.slot as usize].members.len())
+                        .sum::<usize>()
+            })
+            .sum();
+        if reach > LIST_LIMIT {
+            return None;
+        }
+        let mut lists = Lists {
+            allies: Csr::default(),
+            defenders: Csr::default(),
+        };
+        for (csr, defenders) in [(&mut lists.allies, false), (&mut lists.defenders, true)] {
+            csr.starts.reserve(n as usize + 1);
+            csr.starts.push(0);
+            for x in 0..n {
+                let append = |keys: &[u32]| csr.keys.extend_from_slice(keys);
+                if defenders {
+                    self.with_keys(x, |push| self.visit_defenders(x, push), append);
+                } else {
+                    self.with_keys(x, |push| self.visit_allies(x, push), append);
+                }
+                csr.starts.push(csr.keys.len() as u32);
+            }
+            csr.keys.shrink_to_fit();
+        }
+        Some(lists)
+    }
+
+    /// Gives `push` every state tied to the state at index `x` (repeats and `x` allowed).
+    fn visit_allies(&self, x: u32, push: &mut dyn FnMut(u32)) {
+        self.view
+            .neighbours(&self.adj, x, &mut [], 0, &mut |y| push(y));
+    }
+
+    /// Gives `push` every state that owes the state at index `x` an obligation at the
+    /// view's strength (repeats and `x` allowed).
+    fn visit_defenders(&self, x: u32, push: &mut dyn FnMut(u32)) {
+        let doc = self.view.graph.document();
+        for t in &self.adj.treaties[x as usize] {
+            if t.other_owes {
+                push(t.other);
+            }
+        }
+        for entry in &self.adj.memberships[x as usize] {
+            let group = &self.adj.groups[entry.slot as usize];
+            if !group.mutual {
+                continue;
+            }
+            if group.clique {
+                group.members.iter().for_each(|m| push(m.country));
+                continue;
+            }
+            let mx = &doc.memberships[group.members[entry.pos as usize].membership as usize];
+            for m in &group.members {
+                let my = &doc.memberships[m.membership as usize];
+                if self.view.grouping_tied(&group.active, mx, my) {
+                    push(m.country);
+                }
+            }
+        }
+    }
+
+    /// Calls `finish` with the [`CountryId::key`]s of the states `visit` gives, sorted, each
+    /// once, `x` left out. Repeats are dropped as they come (a per-thread mark per state),
+    /// so only the answer is sorted, as plain integers.
+    fn with_keys<R>(
+        &self,
+        x: u32,
+        visit: impl FnOnce(&mut dyn FnMut(u32)),
+        finish: impl FnOnce(&[u32]) -> R,
+    ) -> R {
         let ids = &self.adj.ids;
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
@@ -203,13 +320,12 @@ impl<'g> Network<'g> {
                     found.push(ids[y as usize].key());
                 }
             });
-            // Sorting plain integers is several times faster than sorting the ids.
             found.sort_unstable();
-            found.iter().map(|&k| CountryId::from_key(k)).collect()
+            finish(found)
         })
     }
 
-    /// Whether the states at indices `a` and `b` are tied.
+    /// Whether the states at indices `a` and `b` are tied, found from the index alone.
     fn tied(&self, a: u32, b: u32) -> bool {
         if a == b {
             return false;
@@ -252,6 +368,11 @@ impl<'g> Network<'g> {
             }
         }
     }
+}
+
+/// The ids of sorted keys.
+fn ids(keys: &[u32]) -> Vec<CountryId> {
+    keys.iter().map(|&k| CountryId::from_key(k)).collect()
 }
 
 /// Per-thread search state for [`Network`], reused across calls: each call takes a new mark,
@@ -301,7 +422,7 @@ thread_local! {
 
 #[cfg(test)]
 mod tests {
-    use crate::query::Strength;
+    use crate::query::{Network, Strength, View};
     use crate::{AllianceGraph, CountryId};
 
     /// The network's answers are the view's, evidence dropped, at every strength and date.
@@ -310,37 +431,43 @@ mod tests {
         for d in dates {
             for s in Strength::ALL {
                 let view = graph.as_of(d.parse().expect("a date")).with_strength(*s);
-                let network = view.network();
-                assert_eq!(network.len(), ids.len());
-                for (k, &x) in ids.iter().enumerate() {
-                    let allies: Vec<CountryId> = view
-                        .allies(x)
-                        .expect("a state")
-                        .into_iter()
-                        .map(|a| a.country)
-                        .collect();
-                    assert_eq!(
-                        network.allies(x).expect("a state"),
-                        allies,
-                        "{x} on {d} at {s}"
-                    );
-                    let defenders: Vec<CountryId> = view
-                        .defenders_of(x)
-                        .expect("a state")
-                        .into_iter()
-                        .map(|a| a.country)
-                        .collect();
-                    assert_eq!(network.defenders_of(x).expect("a state"), defenders);
-                    for &y in ids.iter().skip(k % 2).step_by(2) {
-                        let allied = view.are_allied(x, y).expect("states").is_some();
-                        assert_eq!(network.are_allied(x, y).expect("states"), allied);
-                        let hops = view
-                            .alliance_path(x, y)
-                            .expect("states")
-                            .map(|p| p.hops.len());
-                        assert_eq!(network.distance(x, y).expect("states"), hops);
-                    }
+                for network in [view.network(), view.network().unlisted()] {
+                    same_as_view(view, &network, &ids, d);
                 }
+            }
+        }
+    }
+
+    fn same_as_view(view: View<'_>, network: &Network<'_>, ids: &[CountryId], d: &str) {
+        let s = view.strength();
+        assert_eq!(network.len(), ids.len());
+        for (k, &x) in ids.iter().enumerate() {
+            let allies: Vec<CountryId> = view
+                .allies(x)
+                .expect("a state")
+                .into_iter()
+                .map(|a| a.country)
+                .collect();
+            assert_eq!(
+                network.allies(x).expect("a state"),
+                allies,
+                "{x} on {d} at {s}"
+            );
+            let defenders: Vec<CountryId> = view
+                .defenders_of(x)
+                .expect("a state")
+                .into_iter()
+                .map(|a| a.country)
+                .collect();
+            assert_eq!(network.defenders_of(x).expect("a state"), defenders);
+            for &y in ids.iter().skip(k % 2).step_by(2) {
+                let allied = view.are_allied(x, y).expect("states").is_some();
+                assert_eq!(network.are_allied(x, y).expect("states"), allied);
+                let hops = view
+                    .alliance_path(x, y)
+                    .expect("states")
+                    .map(|p| p.hops.len());
+                assert_eq!(network.distance(x, y).expect("states"), hops);
             }
         }
     }
