@@ -1,6 +1,7 @@
 //! Criterion benchmarks for issue 6: loading, the queries on the built-in dataset, an `as_of`
 //! view, the synthetic generator at three sizes, and `allies` / `are_allied` at those sizes
-//! for a state with the same number of ties (their time should follow the ties, not the size).
+//! for a state with the same number of ties (their time should follow the ties, not the size),
+//! each also as ids only through `Network`.
 //! A view's first query builds its adjacency index (kept in the graph): the `prepare`
 //! benchmarks time that build on a fresh copy of the graph; the query benchmarks run on a
 //! view whose index is built.
@@ -99,6 +100,38 @@ fn builtin(c: &mut Criterion) {
         b.iter(|| view.alliance_path(black_box("Japan"), black_box("Britain")))
     });
     g.bench_function("blocs", |b| b.iter(|| view.blocs()));
+    // The same questions as ids only (Network), as the graph libraries answer them.
+    let network = view.network();
+    let (jpn, usa, gbr): (CountryId, CountryId, CountryId) = (
+        "JPN".parse().expect("an id"),
+        "USA".parse().expect("an id"),
+        "GBR".parse().expect("an id"),
+    );
+    g.bench_function("network: view.network() on a fresh copy", |b| {
+        b.iter_batched(
+            || graph.clone(),
+            |copy| {
+                drop(
+                    copy.as_of(black_box("2024-10-01").parse().expect("a date"))
+                        .network(),
+                );
+                copy
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("network: allies(JPN)", |b| {
+        b.iter(|| network.allies(black_box(jpn)))
+    });
+    g.bench_function("network: are_allied(JPN, USA)", |b| {
+        b.iter(|| network.are_allied(black_box(jpn), black_box(usa)))
+    });
+    g.bench_function("network: defenders_of(JPN)", |b| {
+        b.iter(|| network.defenders_of(black_box(jpn)))
+    });
+    g.bench_function("network: distance(JPN, GBR)", |b| {
+        b.iter(|| network.distance(black_box(jpn), black_box(gbr)))
+    });
     g.finish();
 }
 
@@ -148,6 +181,16 @@ fn synthetic(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("defenders_of", name), |b| {
             b.iter(|| view.defenders_of(black_box(x)))
         });
+        let network = view.network();
+        g.bench_function(BenchmarkId::new("network: allies", name), |b| {
+            b.iter(|| network.allies(black_box(x)))
+        });
+        g.bench_function(BenchmarkId::new("network: are_allied(yes)", name), |b| {
+            b.iter(|| network.are_allied(black_box(x), black_box(ally)))
+        });
+        g.bench_function(BenchmarkId::new("network: defenders_of", name), |b| {
+            b.iter(|| network.defenders_of(black_box(x)))
+        });
         g.bench_function(BenchmarkId::new("as_of view", name), |b| {
             b.iter(|| graph.as_of(black_box(date)))
         });
@@ -158,6 +201,19 @@ fn synthetic(c: &mut Criterion) {
                     || graph.clone(),
                     |copy| {
                         copy.as_of(black_box(date)).prepare();
+                        copy
+                    },
+                    criterion::BatchSize::LargeInput,
+                )
+            },
+        );
+        g.bench_function(
+            BenchmarkId::new("as_of view + index + lists (network)", name),
+            |b| {
+                b.iter_batched(
+                    || graph.clone(),
+                    |copy| {
+                        drop(copy.as_of(black_box(date)).network());
                         copy
                     },
                     criterion::BatchSize::LargeInput,

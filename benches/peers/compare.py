@@ -86,7 +86,10 @@ def table(*specs):
         for workload, t in ours.items():
             if workload.endswith("rows") or not isinstance(t, (int, float)):
                 continue
-            cols = [theirs.get(p, {}).get(workload) for p in peers]
+            # Our answers with their evidence do more than the peers: shown against the
+            # peers' same question (ids only), to say what the evidence costs.
+            base = workload.removesuffix(" with evidence")
+            cols = [theirs.get(p, {}).get(base) for p in peers]
             if all(c is None for c in cols):
                 continue
             print(f"| {name} | {workload} | {fmt(t)} | " + " | ".join(fmt(c) for c in cols)
