@@ -33,12 +33,14 @@ cargo build --quiet --release $features --example peer_workloads
 ours="$root/target/release/examples/peer_workloads"
 
 # Datasets: the built-in one, and synthetic ones (seeded, so every run uses the same files).
+# A file older than our program is made again: the generator or the writer may have changed.
+fresh() { [ -f "$1" ] && [ "$1" -nt "$ours" ]; }
 "$ours" builtin "$out/builtin.json"
-[ -f "$out/synthetic-2000.json" ] || "$ours" gen "$out/synthetic-2000.json" 2000 200 6000 20000 1
+fresh "$out/synthetic-2000.json" || "$ours" gen "$out/synthetic-2000.json" 2000 200 6000 20000 1
 sets="builtin synthetic-2000"
 if [ -z "${QUICK:-}" ]; then
-  [ -f "$out/synthetic-17576.json" ] || "$ours" gen "$out/synthetic-17576.json" 17576 5000 200000 100000 1
-  [ -f "$out/stances-1m.json" ] || "$ours" gen "$out/stances-1m.json" 2000 200 5000 1000000 7
+  fresh "$out/synthetic-17576.json" || "$ours" gen "$out/synthetic-17576.json" 17576 5000 200000 100000 1
+  fresh "$out/stances-1m.json" || "$ours" gen "$out/stances-1m.json" 2000 200 5000 1000000 7
   sets="$sets synthetic-17576"
 fi
 

@@ -13,8 +13,28 @@ fuzz_target!(|data: &[u8]| {
         );
         let view = graph.as_of(alliance_graph::PartialDate::year(2000).expect("date"));
         let _ = view.blocs();
+        // The ids-only network gives the same states as the view.
+        let network = view.network();
+        let first = graph.countries().next().map(|c| c.id);
         for c in graph.countries() {
-            let _ = view.allies(c.id);
+            let allies: Vec<_> = view
+                .allies(c.id)
+                .expect("a state")
+                .into_iter()
+                .map(|a| a.country)
+                .collect();
+            assert_eq!(network.allies(c.id).expect("a state"), allies);
+            if let Some(f) = first {
+                assert_eq!(
+                    network.are_allied(f, c.id).expect("states"),
+                    view.are_allied(f, c.id).expect("states").is_some()
+                );
+                let hops = view
+                    .alliance_path(f, c.id)
+                    .expect("states")
+                    .map(|p| p.hops.len());
+                assert_eq!(network.distance(f, c.id).expect("states"), hops);
+            }
         }
     }
 });

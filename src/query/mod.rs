@@ -7,6 +7,10 @@
 //!
 //! Queries name actors by id or by any name the resolver accepts ("Britain", "Washington DC",
 //! `CountryId`s, `GroupingId`s); see [`ActorRef`].
+//!
+//! For many questions of one date where the ids are enough (a simulation step, degree counts,
+//! reachability), [`View::network`] gives a [`Network`]: the same answers as bare
+//! [`CountryId`]s, without building evidence, at a small fraction of the cost.
 
 mod alliance;
 mod index;
