@@ -93,6 +93,29 @@ fn large_files_load_record_by_record_with_the_same_result() {
 }
 
 #[test]
+fn large_files_with_characters_of_every_width_load_as_the_whole_text_does() {
+    // Two-, three- and four-byte characters in every quote, so the reader's window ends in
+    // the middle of one many times; and a bad byte deep in the file is the same error.
+    let graph = gen(2_000, 100, 20_000, 150_000, 11).graph().unwrap();
+    let text = json::to_string(&graph)
+        .unwrap()
+        .replace("\"quote\": \"", "\"quote\": \"Ñ中🙂 ");
+    assert!(text.len() as u64 >= json::STREAM_FROM_BYTES);
+    let path = std::env::temp_dir().join(format!("synthetic-utf8-{}.json", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let loaded = json::from_path(&path);
+    let mut broken = text.clone().into_bytes();
+    let at = broken.len() * 3 / 4;
+    let at = at + broken[at..].iter().position(|&b| b == 0xF0).unwrap();
+    broken[at + 1] = b'X'; // a four-byte character cut short
+    std::fs::write(&path, &broken).unwrap();
+    let err = json::from_path(&path).unwrap_err();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(loaded.unwrap(), json::from_str(&text).unwrap());
+    assert!(err.to_string().contains("UTF-8"), "{err}");
+}
+
+#[test]
 fn the_queries_answer_on_generated_graphs() {
     let graph = gen(500, 50, 1_500, 1_000, 2).graph().unwrap();
     let view = graph.as_of("2000-06-15".parse().unwrap());

@@ -125,7 +125,11 @@ fn stream_error<R>(e: serde_json::Error, checked: &Checked<R>) -> Error {
 /// (`None`) on anything but a well-formed document with known, unrepeated fields.
 struct Chunked<R> {
     reader: R,
-    buf: Vec<u8>,
+    /// The text read and not consumed yet, checked as UTF-8 once as it is read, so the
+    /// parser need not check each string again.
+    text: String,
+    /// Bytes read after `text`: the start of a character cut by the end of a read.
+    raw: Vec<u8>,
     pos: usize,
     eof: bool,
 }
@@ -134,25 +138,27 @@ impl<R: Read> Chunked<R> {
     fn new(reader: R) -> Self {
         Chunked {
             reader,
-            buf: Vec::with_capacity(CHUNK),
+            text: String::with_capacity(CHUNK),
+            raw: Vec::with_capacity(CHUNK),
             pos: 0,
             eof: false,
         }
     }
 
     /// Reads more text, keeping what is not consumed yet; false at the end of the input.
+    /// `None` on a read error or bytes that are not UTF-8.
     fn fill(&mut self) -> Option<bool> {
         if self.eof {
             return Some(false);
         }
-        self.buf.drain(..self.pos);
+        self.text.drain(..self.pos);
         self.pos = 0;
-        let len = self.buf.len();
-        let want = CHUNK.max(len * 2);
-        self.buf.resize(len + want, 0);
+        let kept = self.raw.len();
+        let want = CHUNK.max(self.text.len() * 2);
+        self.raw.resize(kept + want, 0);
         let mut got = 0;
         while got < want {
-            match self.reader.read(&mut self.buf[len + got..]) {
+            match self.reader.read(&mut self.raw[kept + got..]) {
                 Ok(0) => {
                     self.eof = true;
                     break;
@@ -162,14 +168,23 @@ impl<R: Read> Chunked<R> {
                 Err(_) => return None,
             }
         }
-        self.buf.truncate(len + got);
+        self.raw.truncate(kept + got);
+        let valid = match std::str::from_utf8(&self.raw) {
+            Ok(text) => text.len(),
+            // A character cut by the end of the read waits for the next one.
+            Err(e) if e.error_len().is_none() && !self.eof => e.valid_up_to(),
+            Err(_) => return None,
+        };
+        let text = std::str::from_utf8(&self.raw[..valid]).ok()?;
+        self.text.push_str(text);
+        self.raw.drain(..valid);
         Some(got > 0)
     }
 
     /// The next non-whitespace byte, not consumed.
     fn peek(&mut self) -> Option<u8> {
         loop {
-            while let Some(b) = self.buf.get(self.pos) {
+            while let Some(b) = self.text.as_bytes().get(self.pos) {
                 if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
                     return Some(*b);
                 }
@@ -189,8 +204,9 @@ impl<R: Read> Chunked<R> {
     fn value<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
         self.peek()?;
         loop {
+            // Records end on ASCII, so `pos` is always between characters.
             let mut values =
-                serde_json::Deserializer::from_slice(&self.buf[self.pos..]).into_iter::<T>();
+                serde_json::Deserializer::from_str(self.text.get(self.pos..)?).into_iter::<T>();
             match values.next() {
                 Some(Ok(v)) => {
                     self.pos += values.byte_offset();
