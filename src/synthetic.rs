@@ -518,3 +518,26 @@ impl Generator {
         self.document()?.into_graph()
     }
 }
+
+/// Small generated graphs (seeds 1 to 3, no stances), for tests that compare answers found
+/// two ways.
+#[cfg(test)]
+pub(crate) fn test_graphs(states: usize, groupings: usize, treaties: usize) -> Vec<AllianceGraph> {
+    (1..4)
+        .map(|seed| {
+            Generator {
+                states,
+                groupings,
+                treaties,
+                stances: 0,
+                seed,
+            }
+            .graph()
+            .expect("a graph")
+        })
+        .collect()
+}
+
+/// Dates of every precision within the generated graphs' years, for the same tests.
+#[cfg(test)]
+pub(crate) const TEST_DATES: &[&str] = &["1960", "1985-07", "2000", "2000-06-15", "2015-02"];

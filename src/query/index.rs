@@ -310,20 +310,8 @@ mod tests {
 
     #[test]
     fn the_index_gives_the_unindexed_answers_on_generated_graphs() {
-        for seed in 1..4 {
-            let graph = crate::synthetic::Generator {
-                states: 60,
-                groupings: 8,
-                treaties: 120,
-                stances: 0,
-                seed,
-            }
-            .graph()
-            .expect("a graph");
-            same_answers(
-                &graph,
-                &["1960", "1985-07", "2000", "2000-06-15", "2015-02"],
-            );
+        for graph in crate::synthetic::test_graphs(60, 8, 120) {
+            same_answers(&graph, crate::synthetic::TEST_DATES);
         }
     }
 

@@ -483,20 +483,8 @@ mod tests {
 
     #[test]
     fn the_network_gives_the_views_answers_on_generated_graphs() {
-        for seed in 1..4 {
-            let graph = crate::synthetic::Generator {
-                states: 80,
-                groupings: 10,
-                treaties: 150,
-                stances: 0,
-                seed,
-            }
-            .graph()
-            .expect("a graph");
-            same_answers(
-                &graph,
-                &["1960", "1985-07", "2000", "2000-06-15", "2015-02"],
-            );
+        for graph in crate::synthetic::test_graphs(80, 10, 150) {
+            same_answers(&graph, crate::synthetic::TEST_DATES);
         }
     }
 
