@@ -169,14 +169,25 @@ impl<R: Read> Chunked<R> {
             }
         }
         self.raw.truncate(kept + got);
-        let valid = match std::str::from_utf8(&self.raw) {
-            Ok(text) => text.len(),
-            // A character cut by the end of the read waits for the next one.
-            Err(e) if e.error_len().is_none() && !self.eof => e.valid_up_to(),
-            Err(_) => return None,
-        };
-        let text = std::str::from_utf8(&self.raw[..valid]).ok()?;
-        self.text.push_str(text);
+        // One pass over the bytes: the valid text goes to `text`, and it stops at the first
+        // byte that is not.
+        let mut valid = 0;
+        for chunk in self.raw.utf8_chunks() {
+            self.text.push_str(chunk.valid());
+            valid += chunk.valid().len();
+            if !chunk.invalid().is_empty() {
+                break;
+            }
+        }
+        // What is left may only be a character cut by the end of the read, which waits for
+        // the next one; anything else is not UTF-8.
+        let cut = &self.raw[valid..];
+        let waits = !self.eof
+            && matches!(std::str::from_utf8(cut),
+                Err(e) if e.valid_up_to() == 0 && e.error_len().is_none());
+        if !cut.is_empty() && !waits {
+            return None;
+        }
         self.raw.drain(..valid);
         Some(got > 0)
     }

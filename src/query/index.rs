@@ -95,7 +95,7 @@ pub(crate) struct Adjacency {
     pub(crate) ids: Vec<CountryId>,
     /// By country index: its treaty ties.
     pub(crate) treaties: Vec<Vec<TreatyTie>>,
-    /// By country index: its counted memberships, in the graph's incident order.
+    /// By country index: its counted memberships, in group order.
     pub(crate) memberships: Vec<Vec<MemberEntry>>,
     /// The groupings that carry ties.
     pub(crate) groups: Vec<Group>,
