@@ -290,6 +290,7 @@ impl AllianceGraph {
     }
 
     /// The country's position in [`countries`](Self::countries).
+    #[inline]
     pub(crate) fn country_index(&self, id: &CountryId) -> Option<u32> {
         self.countries.get(id)
     }
@@ -499,6 +500,7 @@ impl CountryTable {
         CountryTable(table)
     }
 
+    #[inline]
     fn get(&self, id: &CountryId) -> Option<u32> {
         let i = self.0[id.dense()];
         (i != Self::NONE).then_some(i)

@@ -42,6 +42,7 @@ impl PartialOrd for CountryId {
 
 impl CountryId {
     /// The three letters as one big-endian number: ordered as the letters are.
+    #[inline]
     pub(crate) fn key(self) -> u32 {
         u32::from_be_bytes([0, self.0[0], self.0[1], self.0[2]])
     }
@@ -56,6 +57,7 @@ impl CountryId {
     pub(crate) const SPACE: usize = 26 * 26 * 26;
 
     /// The id's position among all possible ids, `0..SPACE`, in alphabetical order.
+    #[inline]
     pub(crate) fn dense(self) -> usize {
         let [a, b, c] = self.0.map(|l| usize::from(l - b'A'));
         (a * 26 + b) * 26 + c

@@ -6,6 +6,7 @@
 //! needs only the yes, the no and the ids; [`Network`] answers those from the same adjacency
 //! index without building any evidence, and the view it came from still tells why.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -42,6 +43,9 @@ pub struct Network<'g> {
     adj: Arc<Adjacency>,
     /// Whether to answer from the index's [`Lists`] (when it has them).
     listed: bool,
+    /// Whether to answer [`Network::are_allied`] from the lists' pair bits (when they have
+    /// them).
+    pair_bits: bool,
 }
 
 impl<'g> View<'g> {
@@ -55,6 +59,7 @@ impl<'g> View<'g> {
             view: *self,
             adj: self.adjacency(),
             listed: true,
+            pair_bits: true,
         };
         network.adj.lists.get_or_init(|| network.make_lists());
         network
@@ -62,29 +67,36 @@ impl<'g> View<'g> {
 }
 
 /// The most entries (states given as allies or defenders, repeats counted) the lists of one
-/// index may hold: 8 million, 32 MB each. Beyond it a network finds each answer when asked.
+/// index may hold: 8 million, 24 MB each. Beyond it a network finds each answer when asked.
 pub const LIST_LIMIT: usize = 8 << 20;
 
-/// Each state's allies and defenders, as sorted [`CountryId::key`]s: what
-/// [`Network::allies`] and [`Network::defenders_of`] answer, found once.
+/// Each state's allies and defenders, sorted: what [`Network::allies`] and
+/// [`Network::defenders_of`] answer, found once and then lent out.
 #[derive(Debug)]
 pub(crate) struct Lists {
     allies: Csr,
     defenders: Csr,
+    /// Bit `a * n + b` is set when the states at indices `a` and `b` are allied: one look-up
+    /// per [`Network::are_allied`]. Only for graphs of up to [`PAIR_BITS_STATES`] states.
+    pair_bits: Option<Vec<u64>>,
 }
 
-/// Lists of keys by country index, stored end to end.
+/// The most states for which [`Lists`] keep a bit per pair of states (4 MB at most); larger
+/// graphs answer [`Network::are_allied`] by a binary search in the first state's allies.
+const PAIR_BITS_STATES: usize = 1 << 12;
+
+/// Lists of ids by country index, stored end to end.
 #[derive(Debug, Default)]
 struct Csr {
-    /// Where each state's list starts in `keys`; one more entry than there are states.
+    /// Where each state's list starts in `ids`; one more entry than there are states.
     starts: Vec<u32>,
-    keys: Vec<u32>,
+    ids: Vec<CountryId>,
 }
 
 impl Csr {
-    fn get(&self, x: u32) -> &[u32] {
+    fn get(&self, x: u32) -> &[CountryId] {
         let x = x as usize;
-        &self.keys[self.starts[x] as usize..self.starts[x + 1] as usize]
+        &self.ids[self.starts[x] as usize..self.starts[x + 1] as usize]
     }
 }
 
@@ -105,47 +117,70 @@ impl<'g> Network<'g> {
     }
 
     /// The states allied with `who` (tied at the view's strength), sorted by id: the
-    /// countries of [`View::allies`].
+    /// countries of [`View::allies`]. The answer is lent from the network's lists, or made
+    /// for the call when the network has none (see [`LIST_LIMIT`]).
     ///
     /// ```
     /// let graph = alliance_graph::datasets::asian_nato();
     /// let prk = "PRK".parse()?;
-    /// let ids = |v: Vec<alliance_graph::CountryId>| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-    /// assert_eq!(ids(graph.as_of("2024-10-01".parse()?).network().allies(prk)?), ["CHN"]);
+    /// let ids = |v: &[alliance_graph::CountryId]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    /// assert_eq!(ids(&graph.as_of("2024-10-01".parse()?).network().allies(prk)?), ["CHN"]);
     /// // The Russia-DPRK treaty is in force from 2024-12-04.
-    /// assert_eq!(ids(graph.as_of("2025".parse()?).network().allies(prk)?), ["CHN", "RUS"]);
+    /// assert_eq!(ids(&graph.as_of("2025".parse()?).network().allies(prk)?), ["CHN", "RUS"]);
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
-    pub fn allies(&self, who: CountryId) -> Result<Vec<CountryId>> {
+    pub fn allies(&self, who: CountryId) -> Result<Cow<'_, [CountryId]>> {
         let x = self.index(who)?;
         Ok(match self.lists() {
-            Some(lists) => ids(lists.allies.get(x)),
-            None => self.with_keys(x, |push| self.visit_allies(x, push), ids),
+            Some(lists) => Cow::Borrowed(lists.allies.get(x)),
+            None => Cow::Owned(self.with_keys(x, |push| self.visit_allies(x, push), ids)),
         })
     }
 
     /// Whether `a` and `b` are allied: [`View::are_allied`] without the evidence.
     pub fn are_allied(&self, a: CountryId, b: CountryId) -> Result<bool> {
-        let ai = self.index(a)?;
-        if let Some(lists) = self.lists() {
-            // `b` in `a`'s list is a state of the graph: looked up only when it is not.
-            if lists.allies.get(ai).binary_search(&b.key()).is_ok() {
-                return Ok(true);
-            }
-            self.index(b)?;
-            return Ok(false);
+        let graph = self.view.graph;
+        match (graph.country_index(&a), graph.country_index(&b)) {
+            (Some(ai), Some(bi)) => Ok(self.tied_at(ai, bi)),
+            // An id of no state of the graph: resolved as every view query does, or an error.
+            _ => self.are_allied_resolved(a, b),
         }
-        let bi = self.index(b)?;
-        Ok(self.tied(ai, bi))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn are_allied_resolved(&self, a: CountryId, b: CountryId) -> Result<bool> {
+        let (ai, bi) = (self.index(a)?, self.index(b)?);
+        Ok(self.tied_at(ai, bi))
+    }
+
+    /// Whether the states at indices `a` and `b` are allied, from the lists when there are.
+    #[inline]
+    fn tied_at(&self, a: u32, b: u32) -> bool {
+        match self.lists() {
+            Some(Lists {
+                pair_bits: Some(bits),
+                ..
+            }) if self.pair_bits => {
+                let bit = a as usize * self.len() + b as usize;
+                bits[bit / 64] >> (bit % 64) & 1 == 1
+            }
+            Some(lists) => lists
+                .allies
+                .get(a)
+                .binary_search(&self.adj.ids[b as usize])
+                .is_ok(),
+            None => self.tied(a, b),
+        }
     }
 
     /// The states that owe `who` an obligation at the view's strength, sorted by id: the
-    /// countries of [`View::defenders_of`].
-    pub fn defenders_of(&self, who: CountryId) -> Result<Vec<CountryId>> {
+    /// countries of [`View::defenders_of`], lent or made as [`allies`](Self::allies) are.
+    pub fn defenders_of(&self, who: CountryId) -> Result<Cow<'_, [CountryId]>> {
         let x = self.index(who)?;
         Ok(match self.lists() {
-            Some(lists) => ids(lists.defenders.get(x)),
-            None => self.with_keys(x, |push| self.visit_defenders(x, push), ids),
+            Some(lists) => Cow::Borrowed(lists.defenders.get(x)),
+            None => Cow::Owned(self.with_keys(x, |push| self.visit_defenders(x, push), ids)),
         })
     }
 
@@ -218,6 +253,14 @@ impl<'g> Network<'g> {
         self
     }
 
+    /// The same network answering `are_allied` from the ally lists, as it does for graphs
+    /// of more than [`PAIR_BITS_STATES`] states.
+    #[cfg(test)]
+    fn without_pair_bits(mut self) -> Self {
+        self.pair_bits = false;
+        self
+    }
+
     /// The index's lists, if it has them and this network may use them.
     fn lists(&self) -> Option<&Lists> {
         self.adj.lists.get()?.as_ref().filter(|_| self.listed)
@@ -242,20 +285,36 @@ impl<'g> Network<'g> {
         let mut lists = Lists {
             allies: Csr::default(),
             defenders: Csr::default(),
+            pair_bits: None,
         };
         for (csr, defenders) in [(&mut lists.allies, false), (&mut lists.defenders, true)] {
             csr.starts.reserve(n as usize + 1);
             csr.starts.push(0);
             for x in 0..n {
-                let append = |keys: &[u32]| csr.keys.extend_from_slice(keys);
+                let append =
+                    |keys: &[u32]| csr.ids.extend(keys.iter().map(|&k| CountryId::from_key(k)));
                 if defenders {
                     self.with_keys(x, |push| self.visit_defenders(x, push), append);
                 } else {
                     self.with_keys(x, |push| self.visit_allies(x, push), append);
                 }
-                csr.starts.push(csr.keys.len() as u32);
+                csr.starts.push(csr.ids.len() as u32);
             }
-            csr.keys.shrink_to_fit();
+            csr.ids.shrink_to_fit();
+        }
+        if self.len() <= PAIR_BITS_STATES {
+            let n = self.len();
+            let mut bits = vec![0u64; (n * n).div_ceil(64)];
+            for x in 0..n {
+                for y in lists.allies.get(x as u32) {
+                    // Every listed ally is a state of this graph.
+                    if let Some(y) = self.view.graph.country_index(y) {
+                        let bit = x * n + y as usize;
+                        bits[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+            }
+            lists.pair_bits = Some(bits);
         }
         Some(lists)
     }
@@ -351,22 +410,28 @@ impl<'g> Network<'g> {
     }
 
     /// The dense index of `who`, or the resolver's error naming the closest actors.
+    #[inline]
     fn index(&self, who: CountryId) -> Result<u32> {
         match self.view.graph.country_index(&who) {
             Some(i) => Ok(i),
-            // Not an id of this graph: the view's resolution gives the error (or the country
-            // another name of it resolves to, as every query taking a `CountryId` does).
-            None => {
-                let c = self.view.country(&who)?;
-                self.view
-                    .graph
-                    .country_index(&c)
-                    .ok_or_else(|| Error::UnknownActor {
-                        name: who.to_string(),
-                        candidates: Vec::new(),
-                    })
-            }
+            None => self.resolve(who),
         }
+    }
+
+    /// `who` is not an id of this graph: the view's resolution gives the error (or the
+    /// country another name of it resolves to, as every query taking a `CountryId` does).
+    /// Kept out of line so that the common look-up stays a few instructions.
+    #[cold]
+    #[inline(never)]
+    fn resolve(&self, who: CountryId) -> Result<u32> {
+        let c = self.view.country(&who)?;
+        self.view
+            .graph
+            .country_index(&c)
+            .ok_or_else(|| Error::UnknownActor {
+                name: who.to_string(),
+                candidates: Vec::new(),
+            })
     }
 }
 
@@ -431,7 +496,12 @@ mod tests {
         for d in dates {
             for s in Strength::ALL {
                 let view = graph.as_of(d.parse().expect("a date")).with_strength(*s);
-                for network in [view.network(), view.network().unlisted()] {
+                let network = view.network();
+                for network in [
+                    network.clone(),
+                    network.clone().without_pair_bits(),
+                    network.unlisted(),
+                ] {
                     same_as_view(view, &network, &ids, d);
                 }
             }
