@@ -95,7 +95,8 @@ pub struct AllianceGraph {
     sources: FastMap<SourceId, u32>,
     stances_by_target: FastMap<Target, Vec<u32>>,
     stances_by_actor: FastMap<ActorId, Vec<u32>>,
-    names: NameIndex,
+    /// Built on the first name resolved: loading and id-only queries never need it.
+    names: std::sync::OnceLock<NameIndex>,
     /// Adjacency indices built by views, by asked span and strength (the last few); a clone
     /// starts empty.
     adjacency: crate::query::IndexCache,
@@ -203,7 +204,9 @@ impl AllianceGraph {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn resolve(&self, name: &str) -> Result<ActorId> {
-        self.names.resolve(name)
+        self.names
+            .get_or_init(|| NameIndex::new(&self.doc))
+            .resolve(name)
     }
 
     /// Resolves a name to a country; a grouping's name is an error.
@@ -463,7 +466,6 @@ fn index(doc: Document) -> AllianceGraph {
             }
         }
     }
-    let names = NameIndex::new(&doc);
     AllianceGraph {
         doc,
         graph,
@@ -474,7 +476,7 @@ fn index(doc: Document) -> AllianceGraph {
         sources,
         stances_by_target,
         stances_by_actor,
-        names,
+        names: std::sync::OnceLock::new(),
         adjacency: crate::query::IndexCache::default(),
     }
 }
