@@ -169,26 +169,16 @@ impl<R: Read> Chunked<R> {
             }
         }
         self.raw.truncate(kept + got);
-        // One pass over the bytes: the valid text goes to `text`, and it stops at the first
-        // byte that is not.
-        let mut valid = 0;
-        for chunk in self.raw.utf8_chunks() {
-            self.text.push_str(chunk.valid());
-            valid += chunk.valid().len();
-            if !chunk.invalid().is_empty() {
-                break;
-            }
-        }
-        // What is left may only be a character cut by the end of the read, which waits for
-        // the next one; anything else is not UTF-8.
-        let cut = &self.raw[valid..];
-        let waits = !self.eof
-            && matches!(std::str::from_utf8(cut),
-                Err(e) if e.valid_up_to() == 0 && e.error_len().is_none());
-        if !cut.is_empty() && !waits {
-            return None;
-        }
-        self.raw.drain(..valid);
+        // A character cut by the end of the read waits for the next one: the text is checked
+        // up to its first byte only, in one pass of the standard (word-at-a-time) check.
+        let end = if self.eof {
+            self.raw.len()
+        } else {
+            cut_character_start(&self.raw)
+        };
+        self.text
+            .push_str(std::str::from_utf8(&self.raw[..end]).ok()?);
+        self.raw.drain(..end);
         Some(got > 0)
     }
 
@@ -295,6 +285,26 @@ impl<R: Read> Chunked<R> {
         // Nothing but white space may follow, and `format` is required.
         (self.peek().is_none() && seen.iter().any(|k| k == "format")).then_some(doc)
     }
+}
+
+/// Where a character cut short by the end of `bytes` starts (`bytes.len()` if none is): the
+/// last lead byte among the last four whose character needs more bytes than are left.
+fn cut_character_start(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    for i in (len.saturating_sub(4)..len).rev() {
+        let b = bytes[i];
+        if b & 0xC0 == 0x80 {
+            continue; // a continuation byte: the lead is further back
+        }
+        let needs = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        return if i + needs > len { i } else { len };
+    }
+    len
 }
 
 /// How much text the record-by-record reader holds at a time (it grows for a larger record).
@@ -675,4 +685,31 @@ pub fn to_path(graph: &AllianceGraph, path: impl AsRef<Path>) -> Result<()> {
         path: Some(path.into()),
         source: e,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_character_start;
+
+    #[test]
+    fn only_a_character_cut_short_waits_for_the_next_read() {
+        let text = "a日é😀";
+        // Every cut of the text: a cut inside a character waits from that character's start.
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for end in 0..=text.len() {
+            let want = if text.is_char_boundary(end) {
+                end
+            } else {
+                *starts.iter().rev().find(|&&s| s < end).expect("a start")
+            };
+            assert_eq!(
+                cut_character_start(&text.as_bytes()[..end]),
+                want,
+                "cut at {end}"
+            );
+        }
+        // Bytes that start no character are left to the UTF-8 check.
+        assert_eq!(cut_character_start(b"ab\x80\x80\x80\x80"), 6);
+        assert_eq!(cut_character_start(b"ab\xFF"), 3);
+    }
 }
