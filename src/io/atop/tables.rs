@@ -300,6 +300,46 @@ fn io_error(e: std::io::Error) -> Error {
     }
 }
 
+/// One CSV row being written: cells separated by commas, numbers without the formatting
+/// machinery (the tables have millions of cells).
+#[derive(Default)]
+struct Line(String);
+
+impl Line {
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Starts a new cell (a comma unless it is the first).
+    fn empty(&mut self) -> &mut Self {
+        if !self.0.is_empty() {
+            self.0.push(',');
+        }
+        self
+    }
+
+    fn int(&mut self, n: impl itoa::Integer) -> &mut Self {
+        self.empty();
+        self.0.push_str(itoa::Buffer::new().format(n));
+        self
+    }
+
+    fn bit(&mut self, b: bool) -> &mut Self {
+        self.text(bit(b))
+    }
+
+    fn text(&mut self, text: &str) -> &mut Self {
+        self.empty();
+        self.0.push_str(text);
+        self
+    }
+
+    /// Ends the row as ATOP's files do.
+    fn end(&mut self) {
+        self.0.push_str("\r\n");
+    }
+}
+
 fn bit(b: bool) -> &'static str {
     if b {
         "1"
@@ -348,32 +388,24 @@ pub fn write_state_year_with(
     }
     header.push_str(",version\r\n");
     w.write_all(header.as_bytes()).map_err(io_error)?;
-    let mut line = String::new();
+    let mut line = Line::default();
     for r in &rows {
         line.clear();
-        use std::fmt::Write as _;
-        let _ = write!(
-            line,
-            "{},{},{},{},{},{},{},{},{},{}",
-            r.state,
-            r.year,
-            bit(r.atopally),
-            bit(r.defense),
-            bit(r.offense),
-            bit(r.neutral),
-            bit(r.nonagg),
-            bit(r.consul),
-            r.number,
-            bit(r.transyr)
-        );
-        for i in 0..width {
-            line.push(',');
-            if let Some(id) = r.atopids.get(i) {
-                let _ = write!(line, "{id}");
-            }
+        line.int(r.state).int(r.year);
+        for b in [
+            r.atopally, r.defense, r.offense, r.neutral, r.nonagg, r.consul,
+        ] {
+            line.bit(b);
         }
-        let _ = write!(line, ",{}\r\n", r.version);
-        w.write_all(line.as_bytes()).map_err(io_error)?;
+        line.int(r.number).bit(r.transyr);
+        for i in 0..width {
+            match r.atopids.get(i) {
+                Some(&id) => line.int(id),
+                None => line.empty(),
+            };
+        }
+        line.text(&r.version).end();
+        w.write_all(line.0.as_bytes()).map_err(io_error)?;
     }
     w.flush().map_err(io_error)
 }
@@ -561,26 +593,24 @@ pub fn write_dyad_year_with(
     let mut w = std::io::BufWriter::new(writer);
     w.write_all(b"stateA,stateB,year,defense,offense,neutral,nonagg,consul,number,atopids\r\n")
         .map_err(io_error)?;
-    let mut line = String::new();
+    let mut line = Line::default();
     for r in dyad_year_with(graph, directed, options) {
-        use std::fmt::Write as _;
         line.clear();
-        let ids: Vec<String> = r.atopids.iter().map(u32::to_string).collect();
-        let _ = write!(
-            line,
-            "{},{},{},{},{},{},{},{},{},{}\r\n",
-            r.state_a,
-            r.state_b,
-            r.year,
-            bit(r.defense),
-            bit(r.offense),
-            bit(r.neutral),
-            bit(r.nonagg),
-            bit(r.consul),
-            r.number,
-            ids.join(";")
-        );
-        w.write_all(line.as_bytes()).map_err(io_error)?;
+        line.int(r.state_a).int(r.state_b).int(r.year);
+        for b in [r.defense, r.offense, r.neutral, r.nonagg, r.consul] {
+            line.bit(b);
+        }
+        line.int(r.number);
+        // The ids in one cell, joined by ';'.
+        line.empty();
+        for (k, &id) in r.atopids.iter().enumerate() {
+            if k > 0 {
+                line.0.push(';');
+            }
+            line.0.push_str(itoa::Buffer::new().format(id));
+        }
+        line.end();
+        w.write_all(line.0.as_bytes()).map_err(io_error)?;
     }
     w.flush().map_err(io_error)
 }
