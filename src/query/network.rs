@@ -289,6 +289,8 @@ impl<'g> Network<'g> {
         };
         for (csr, defenders) in [(&mut lists.allies, false), (&mut lists.defenders, true)] {
             csr.starts.reserve(n as usize + 1);
+            // Grown once: `reach` bounds both lists (defenders are allies too).
+            csr.ids.reserve(reach);
             csr.starts.push(0);
             for x in 0..n {
                 let append =
