@@ -1,9 +1,11 @@
 //! ATOP's state-year and dyad-year tables, computed from a graph.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::io::Write;
 
 use crate::error::{Error, Result};
+use crate::graph::{FastMap, FxHasher};
 use crate::model::{CountryId, Obligation, Party, Treaty};
 use crate::{AllianceGraph, Day};
 
@@ -86,7 +88,7 @@ fn atop_treaties(graph: &AllianceGraph) -> impl Iterator<Item = (&Treaty, u32)> 
 struct Setup {
     last_year: i32,
     version: String,
-    codes: HashMap<CountryId, u16>,
+    codes: FastMap<CountryId, u16>,
 }
 
 fn setup(graph: &AllianceGraph, options: &TableOptions) -> Setup {
@@ -219,8 +221,8 @@ pub fn state_year_with(
     options: &TableOptions,
 ) -> impl Iterator<Item = StateYear> {
     let setup = setup(graph, options);
-    let mut acc: HashMap<(u16, i32), StateAcc> = HashMap::new();
-    let mut trans: std::collections::HashSet<(u16, i32)> = std::collections::HashSet::new();
+    let mut acc: FastMap<(u16, i32), StateAcc> = FastMap::default();
+    let mut trans: HashSet<(u16, i32), BuildHasherDefault<FxHasher>> = HashSet::default();
     for (t, atopid) in atop_treaties(graph) {
         let mut seen: Vec<CountryId> = Vec::new();
         for p in &t.parties {
