@@ -110,9 +110,21 @@ fn large_files_with_characters_of_every_width_load_as_the_whole_text_does() {
     broken[at + 1] = b'X'; // a four-byte character cut short
     std::fs::write(&path, &broken).unwrap();
     let err = json::from_path(&path).unwrap_err();
+    // A bad byte after the end of the document, and a lead byte whose character can never
+    // be completed at the very end, are errors too, as they are for the whole-text parser.
+    let mut trailing = text.clone().into_bytes();
+    trailing.extend_from_slice(b"\n\xFF");
+    std::fs::write(&path, &trailing).unwrap();
+    let err_after = json::from_path(&path).unwrap_err();
+    trailing.truncate(text.len());
+    trailing.extend_from_slice(b" \xE0\x80");
+    std::fs::write(&path, &trailing).unwrap();
+    let err_cut = json::from_path(&path).unwrap_err();
     std::fs::remove_file(&path).unwrap();
     assert_eq!(loaded.unwrap(), json::from_str(&text).unwrap());
     assert!(err.to_string().contains("UTF-8"), "{err}");
+    assert!(err_after.to_string().contains("UTF-8"), "{err_after}");
+    assert!(err_cut.to_string().contains("UTF-8"), "{err_cut}");
 }
 
 #[test]

@@ -128,7 +128,8 @@ struct Chunked<R> {
     /// The text read and not consumed yet, checked as UTF-8 once as it is read, so the
     /// parser need not check each string again.
     text: String,
-    /// Bytes read after `text`: the start of a character cut by the end of a read.
+    /// Bytes read after `text` and not checked yet: the start of a character cut by the end
+    /// of a read (checked with the next read), or bytes found not to be UTF-8.
     raw: Vec<u8>,
     pos: usize,
     eof: bool,
@@ -282,8 +283,10 @@ impl<R: Read> Chunked<R> {
             }
         }
         self.pos += 1;
-        // Nothing but white space may follow, and `format` is required.
-        (self.peek().is_none() && seen.iter().any(|k| k == "format")).then_some(doc)
+        // Nothing but white space may follow (not even bytes that are not UTF-8, which stay
+        // in `raw`, or a failed read, which leaves `eof` unset), and `format` is required.
+        let ended = self.peek().is_none() && self.eof && self.raw.is_empty();
+        (ended && seen.iter().any(|k| k == "format")).then_some(doc)
     }
 }
 
@@ -689,7 +692,24 @@ pub fn to_path(graph: &AllianceGraph, path: impl AsRef<Path>) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::cut_character_start;
+    use super::{cut_character_start, Chunked, CHUNK};
+
+    #[test]
+    fn nothing_but_white_space_may_follow_a_large_document() {
+        // The document fills the first read exactly, so what follows comes in a read of its
+        // own after the document has ended.
+        let head = format!("{{\"format\": \"{}\"", super::super::FORMAT);
+        let mut doc = head.into_bytes();
+        doc.resize(CHUNK - 1, b' ');
+        doc.push(b'}');
+        assert!(Chunked::new(&doc[..]).document().is_some());
+        for tail in [&b" \n"[..], b"\xFF", b" x", b"\xE0\x80"] {
+            let mut text = doc.clone();
+            text.extend_from_slice(tail);
+            let read = Chunked::new(&text[..]).document();
+            assert_eq!(read.is_some(), tail == b" \n", "tail {tail:?}");
+        }
+    }
 
     #[test]
     fn only_a_character_cut_short_waits_for_the_next_read() {
