@@ -25,10 +25,12 @@ pub(crate) fn fold(name: &str) -> String {
         if start > 0 {
             out.push(' ');
         }
+        // Final sigma folds as any sigma: 'Σ' lowercases to 'σ' one character at a time.
         out.extend(
             word.chars()
                 .filter(|&c| c != '.')
-                .flat_map(char::to_lowercase),
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ς' { 'σ' } else { c }),
         );
         // A word of dots only leaves nothing: no space for it either.
         if out.len() == start + usize::from(start > 0) {
@@ -159,11 +161,12 @@ mod tests {
         assert_eq!(fold("Washington D.C."), fold("washington dc"));
         assert_eq!(fold("a . b ..  C"), "a b c");
         assert_eq!(fold(" . "), "");
+        assert_eq!(fold("ΟΔΟΣ"), fold("οδος"));
     }
 
     proptest::proptest! {
         /// The one-pass fold gives what lowercasing, dropping dots and joining the words
-        /// one step at a time gives (Greek capital sigma aside: it lowercases by context).
+        /// one step at a time gives (Greek sigma aside: every form of it folds to 'σ').
         #[test]
         fn folding_in_one_pass_is_folding_step_by_step(name in "[a-zA-Z .\t\u{a0}\u{3000}\u{c9}\u{130}-]{0,24}") {
             let lower = name.to_lowercase().replace('.', "");

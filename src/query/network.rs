@@ -81,7 +81,7 @@ pub(crate) struct Lists {
     pair_bits: Option<Vec<u64>>,
 }
 
-/// The most states for which [`Lists`] keep a bit per pair of states (4 MB at most); larger
+/// The most states for which [`Lists`] keep a bit per pair of states (2 MiB at most); larger
 /// graphs answer [`Network::are_allied`] by a binary search in the first state's allies.
 const PAIR_BITS_STATES: usize = 1 << 12;
 
@@ -117,8 +117,10 @@ impl<'g> Network<'g> {
     }
 
     /// The states allied with `who` (tied at the view's strength), sorted by id: the
-    /// countries of [`View::allies`]. The answer is lent from the network's lists, or made
-    /// for the call when the network has none (see [`LIST_LIMIT`]).
+    /// countries of [`View::allies`]. The answer is lent from the network's lists (it
+    /// borrows the network; `.into_owned()` gives a `Vec`), or made for the call when the
+    /// network has none (see [`LIST_LIMIT`]). An id of no state of the graph is resolved as
+    /// every view query resolves it, or is [`Error::UnknownActor`].
     ///
     /// ```
     /// let graph = alliance_graph::datasets::asian_nato();
@@ -137,7 +139,8 @@ impl<'g> Network<'g> {
         })
     }
 
-    /// Whether `a` and `b` are allied: [`View::are_allied`] without the evidence.
+    /// Whether `a` and `b` are allied: [`View::are_allied`] without the evidence. Ids are
+    /// resolved as for [`allies`](Self::allies).
     pub fn are_allied(&self, a: CountryId, b: CountryId) -> Result<bool> {
         let graph = self.view.graph;
         match (graph.country_index(&a), graph.country_index(&b)) {
@@ -576,6 +579,34 @@ mod tests {
         assert!(network.distance(jpx, jpn).is_err());
         assert!(network.are_allied(jpn, jpx).is_err());
         assert!(network.defenders_of(jpx).is_err());
+    }
+
+    #[test]
+    fn an_id_another_state_goes_by_gives_that_states_answers() {
+        // "ROK" is not an id of the dataset but a name of KOR, as the view resolves it.
+        let graph = crate::datasets::asian_nato();
+        let view = graph.as_of("2024-10".parse().expect("a date"));
+        let id = |s: &str| s.parse::<CountryId>().expect("an id");
+        let (rok, kor, usa) = (id("ROK"), id("KOR"), id("USA"));
+        assert!(graph.country_index(&rok).is_none());
+        let network = view.network();
+        for network in [
+            network.clone(),
+            network.clone().without_pair_bits(),
+            network.unlisted(),
+        ] {
+            assert!(network.are_allied(usa, rok).expect("resolved"));
+            assert!(network.are_allied(rok, usa).expect("resolved"));
+            assert_eq!(
+                network.allies(rok).expect("resolved"),
+                network.allies(kor).expect("a state")
+            );
+            assert_eq!(
+                network.defenders_of(rok).expect("resolved"),
+                network.defenders_of(kor).expect("a state")
+            );
+            assert_eq!(network.distance(rok, kor).expect("resolved"), Some(0));
+        }
     }
 
     #[test]

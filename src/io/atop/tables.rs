@@ -312,7 +312,8 @@ impl Line {
         self.0.clear();
     }
 
-    /// Starts a new cell (a comma unless it is the first).
+    /// Starts a new cell (a comma unless it is the first). A row never starts with an empty
+    /// cell (its first is the state's code), so an empty line means no cell yet.
     fn empty(&mut self) -> &mut Self {
         if !self.0.is_empty() {
             self.0.push(',');
