@@ -49,3 +49,16 @@ pub fn asian_nato() -> AllianceGraph {
         })
         .clone()
 }
+
+/// Dates of year, month and day precision across the built-in dataset's history, for the
+/// tests that compare two ways of answering on it.
+#[cfg(test)]
+pub(crate) const TEST_DATES: &[&str] = &[
+    "1950",
+    "1960-05",
+    "1991",
+    "2003-03-20",
+    "2017",
+    "2024-10",
+    "2024-12-31",
+];

@@ -550,10 +550,7 @@ mod tests {
     #[test]
     fn the_network_gives_the_views_answers_on_the_builtin_dataset() {
         let graph = crate::datasets::asian_nato();
-        same_answers(
-            &graph,
-            &["1950", "1960-05", "1991", "2017", "2024-10", "2024-12-31"],
-        );
+        same_answers(&graph, crate::datasets::TEST_DATES);
     }
 
     #[test]
