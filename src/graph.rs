@@ -206,7 +206,34 @@ impl AllianceGraph {
     pub fn resolve(&self, name: &str) -> Result<ActorId> {
         self.names
             .get_or_init(|| NameIndex::new(&self.doc))
-            .resolve(name)
+            .resolve(name, |_| true)
+    }
+
+    /// Resolves a name as of a date: where several actors carry the name, the ones that
+    /// existed then are preferred (a country by its [`statehood`](Country::statehood), a
+    /// grouping by its status history), so "Germany" in 1970 is the Federal Republic. Two
+    /// that both existed then are still an error naming both ("Korea" today).
+    ///
+    /// ```
+    /// let world = alliance_graph::datasets::world();
+    /// let in_1970 = "1970".parse::<alliance_graph::PartialDate>()?.span();
+    /// assert_eq!(world.resolve_on("Germany", &in_1970)?.as_str(), "XGF");
+    /// let today = "2026-11-30".parse::<alliance_graph::PartialDate>()?.span();
+    /// assert_eq!(world.resolve_on("Germany", &today)?.as_str(), "DEU");
+    /// assert!(world.resolve_on("Korea", &today).unwrap_err().to_string().contains("PRK"));
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn resolve_on(&self, name: &str, asked: &crate::Span) -> Result<ActorId> {
+        self.names
+            .get_or_init(|| NameIndex::new(&self.doc))
+            .resolve(name, |actor| match actor {
+                ActorId::Country(c) => self.country(c).is_some_and(|c| c.is_state_during(asked)),
+                ActorId::Grouping(g) => self.grouping(g).is_some_and(|g| {
+                    g.status
+                        .first()
+                        .is_some_and(|s| s.since.earliest() <= asked.last)
+                }),
+            })
     }
 
     /// Resolves a name to a country; a grouping's name is an error.
@@ -330,7 +357,7 @@ pub(crate) enum Tie<'g> {
 ///                   publisher: None, url: None, date: None, note: None, coverage: None });
 /// for (id, name) in [("USA", "United States"), ("KOR", "South Korea")] {
 ///     b.country(Country { id: id.parse()?, name: name.into(), aliases: vec![], cow_code: None,
-///                         nuclear_armed: None, note: None });
+///                         nuclear_armed: None, statehood: vec![], note: None });
 /// }
 /// b.treaty(Treaty {
 ///     id: "us-rok-1953".parse()?, name: "Mutual Defense Treaty".into(), kind: TreatyKind::Alliance,
@@ -338,7 +365,7 @@ pub(crate) enum Tie<'g> {
 ///     obligations: vec![TreatyObligation { kind: Obligation::Defense, by: None, to: None,
 ///                       conditions: vec![], from: None, until: None, phase: None }],
 ///     signed: Some("1953-10-01".parse()?), in_force: Some("1954-11-17".parse()?), ended: None,
-///     atop_id: None, attributes: Default::default(), sources: vec!["unts".parse()?], note: None,
+///     not_in_force: false, atop_id: None, attributes: Default::default(), sources: vec!["unts".parse()?], note: None,
 /// });
 /// let graph = b.build()?;
 /// assert_eq!(graph.treaties().count(), 1);
@@ -606,6 +633,13 @@ impl<'d> Checker<'d> {
                 self.duplicate(record.make(), "treaty", t.id.as_str(), first);
             }
             self.treaty(&record, t);
+        }
+        for (i, g) in doc.groupings.iter().enumerate() {
+            if let Some(t) = g.treaty.as_ref().filter(|t| !treaty_ids.contains_key(t)) {
+                let record = Rec::id("grouping", i, g.id.as_str());
+                let known = doc.treaties.iter().map(|t| t.id.as_str());
+                self.unknown(&record, "treaty", "treaty", t.as_str(), known);
+            }
         }
         for (i, s) in doc.stances.iter().enumerate() {
             let record = Rec::stance(i, s);

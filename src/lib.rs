@@ -75,7 +75,7 @@ pub use crate::graph::{AllianceGraph, GraphBuilder};
 pub use crate::model::{
     ActorId, Country, CountryId, Coverage, Evidence, Grouping, GroupingId, GroupingKind,
     GroupingStatus, Membership, Obligation, Party, Role, Since, Source, SourceId, Speaker, Stance,
-    StanceKind, StatusChange, Target, Treaty, TreatyId, TreatyKind, TreatyObligation,
+    StanceKind, Statehood, StatusChange, Target, Treaty, TreatyId, TreatyKind, TreatyObligation,
 };
 pub use crate::time::{Day, PartialDate, Period, Precision, Span};
 pub use crate::validate::Issue;

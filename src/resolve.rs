@@ -76,8 +76,25 @@ impl NameIndex {
         }
     }
 
-    pub(crate) fn resolve(&self, name: &str) -> Result<ActorId> {
-        match self.by_name.get(&fold(name)).map(Vec::as_slice) {
+    /// The actor called `name`; where several are, those for which `existed` holds are
+    /// preferred, and one such is the answer.
+    pub(crate) fn resolve(
+        &self,
+        name: &str,
+        existed: impl Fn(&ActorId) -> bool,
+    ) -> Result<ActorId> {
+        let found = self.by_name.get(&fold(name)).map(Vec::as_slice);
+        let preferred: Vec<(String, ActorId)> = match found {
+            Some(many) if many.len() > 1 => {
+                many.iter().filter(|(_, a)| existed(a)).cloned().collect()
+            }
+            _ => Vec::new(),
+        };
+        let found = match preferred.len() {
+            0 => found,
+            _ => Some(preferred.as_slice()),
+        };
+        match found {
             Some([(_, actor)]) => Ok(actor.clone()),
             Some(many) if !many.is_empty() => Err(Error::AmbiguousActor {
                 name: name.to_string(),

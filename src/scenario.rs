@@ -235,6 +235,7 @@ fn apply_edit(doc: &mut Document, edit: &Edit, undo: &mut Vec<Edit>) -> Result<(
                     kind: GroupingKind::CollectiveDefense,
                     obligations: vec![Obligation::Defense],
                     status: Vec::new(),
+                    treaty: None,
                     note: Some("created by a what-if scenario".into()),
                 };
                 apply_edit(doc, &Edit::AddGrouping(g), undo)?;

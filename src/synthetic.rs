@@ -244,6 +244,7 @@ impl Generator {
                     since: PartialDate::year(r.range(1945, 2017)).expect("valid year"),
                     source: base.clone(),
                 }),
+                statehood: Vec::new(),
                 note: None,
             });
         }
@@ -343,6 +344,7 @@ impl Generator {
                 kind,
                 obligations,
                 status,
+                treaty: None,
                 note: None,
             });
             grouping_ids.push(id);
@@ -439,6 +441,7 @@ impl Generator {
                 in_force,
                 ended,
                 atop_id: None,
+                not_in_force: false,
                 attributes: Default::default(),
                 sources: vec![base.clone()],
                 note: None,

@@ -61,6 +61,7 @@ fn awkward() -> AllianceGraph {
             aliases: vec![],
             cow_code: Some(1),
             nuclear_armed: None,
+            statehood: vec![],
             note: Some("a note with ]]> and <tags>".into()),
         });
     }
@@ -76,6 +77,7 @@ fn awkward() -> AllianceGraph {
             since: "2000".parse().unwrap(),
             source: "src".parse().unwrap(),
         }],
+        treaty: None,
         note: None,
     });
     b.membership(Membership {
@@ -108,6 +110,7 @@ fn awkward() -> AllianceGraph {
         in_force: None,
         ended: None,
         atop_id: None,
+        not_in_force: false,
         attributes: Default::default(),
         sources: vec!["src".parse().unwrap()],
         note: None,

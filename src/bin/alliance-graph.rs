@@ -685,11 +685,11 @@ fn allied(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
         match &answer {
             Answer::Yes(e) => (json!(true), "yes", e.as_slice(), vec![]),
             Answer::No => (json!(false), "no", &[], vec![]),
-            Answer::Unknown { outside } => (
+            Answer::Unknown(gaps) => (
                 Value::Null,
                 "unknown",
                 &[],
-                outside.iter().map(|s| s.to_string()).collect(),
+                gaps.outside.iter().map(|s| s.to_string()).collect(),
             ),
         };
     match &answer {
@@ -711,13 +711,12 @@ fn allied(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
                     .map_or("any formal tie".to_string(), |o| o.to_string())
             );
         }
-        Answer::Unknown { .. } => {
+        Answer::Unknown(gaps) => {
             let _ = writeln!(
                 out,
-                "Unknown: the data hold no tie between {la} and {lb} ({}), but {} lies outside the coverage of: {}.",
+                "Unknown: the data hold no tie between {la} and {lb} ({}) on {}, but {gaps}.",
                 strength_note(view),
                 view.date(),
-                outside.join(", "),
             );
         }
     }

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{keyword_enum, CountryId, GroupingId, Obligation, SourceId};
+use super::{keyword_enum, CountryId, GroupingId, Obligation, SourceId, TreatyId};
 use crate::PartialDate;
 
 /// A fact true since a date, with its source (such as being nuclear-armed).
@@ -30,9 +30,40 @@ pub struct Country {
     /// Nuclear-armed since a date (first test), with a source; `None` if not nuclear-armed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nuclear_armed: Option<Since>,
+    /// The spells in which it was a sovereign state (for the world dataset, its spells in the
+    /// COW state system), oldest first; empty when not recorded. Names that several states
+    /// share ("Germany", "Korea") resolve to the one that was a state on the date asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statehood: Vec<Statehood>,
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A spell of statehood: from a date, until a date or still a state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statehood {
+    /// The first day (or month, or year) it was a state.
+    pub from: PartialDate,
+    /// When it ceased to be one; `None` while it still is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<PartialDate>,
+}
+
+impl Statehood {
+    /// The spell as a period.
+    pub fn period(&self) -> crate::Period {
+        crate::Period::new(Some(self.from), self.until).unwrap_or(crate::Period::ALWAYS)
+    }
+}
+
+impl Country {
+    /// Whether it was a state on at least one day of `asked`; `true` when its statehood is
+    /// not recorded.
+    pub fn is_state_during(&self, asked: &crate::Span) -> bool {
+        self.statehood.is_empty() || self.statehood.iter().any(|s| s.period().overlaps(asked))
+    }
 }
 
 /// What kind of grouping it is; only the obligations decide what membership means.
@@ -114,6 +145,11 @@ pub struct Grouping {
     pub obligations: Vec<Obligation>,
     /// Status history, oldest first. Before the first entry the grouping did not exist.
     pub status: Vec<StatusChange>,
+    /// The treaty that founds it, when the grouping is a name for a treaty's parties (NATO
+    /// for the North Atlantic Treaty): its memberships mirror the treaty's party spells, and
+    /// its ties are the treaty's, cited once, so the grouping itself creates none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub treaty: Option<TreatyId>,
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -7,7 +7,7 @@ mod source;
 mod stance;
 mod tie;
 
-pub use actor::{Country, Grouping, GroupingKind, GroupingStatus, Since, StatusChange};
+pub use actor::{Country, Grouping, GroupingKind, GroupingStatus, Since, Statehood, StatusChange};
 pub use ids::{ActorId, CountryId, GroupingId, SourceId, TreatyId};
 pub(crate) use ids::{InternGuard, StrVisitor};
 pub use source::{Coverage, Source};

@@ -251,6 +251,10 @@ pub struct Treaty {
     /// When it ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<PartialDate>,
+    /// Signed but not in force (as of the dataset's last review): it binds nobody, on any
+    /// date, whatever its other dates say.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_in_force: bool,
     /// The ATOP alliance id, where ATOP codes the treaty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub atop_id: Option<u32>,
@@ -271,8 +275,12 @@ impl Treaty {
         self.in_force.or(self.signed)
     }
 
-    /// The treaty's period in force; `None` if the end lies before the start.
+    /// The treaty's period in force; `None` if it is [not in force](Self::not_in_force) or
+    /// the end lies before the start.
     pub fn period(&self) -> Option<Period> {
+        if self.not_in_force {
+            return None;
+        }
         Period::new(self.start(), self.ended).ok()
     }
 

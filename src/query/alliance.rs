@@ -569,12 +569,7 @@ impl<'g> View<'g> {
             }
         }
         for g in self.graph.groupings() {
-            let admitted = if g.obligations.is_empty() {
-                self.strength.admits(None)
-            } else {
-                g.obligations.iter().any(|o| self.strength.admits(Some(*o)))
-            };
-            if !admitted || !self.grouping_counts(g) {
+            if !self.grouping_admitted(g) || !self.grouping_counts(g) {
                 continue;
             }
             for active in g.active_spans() {
@@ -755,10 +750,9 @@ impl<'g> View<'g> {
     /// [`treaty_evidence`](Self::treaty_evidence) without building the evidence.
     #[cfg(test)]
     fn treaty_tied(&self, t: &Treaty, x: CountryId, y: CountryId) -> bool {
-        let Some(period) = t.period() else {
+        let Some(period) = self.treaty_span(t) else {
             return false;
         };
-        let period = period.span();
         if !period.overlaps(&self.asked) {
             return false;
         }
@@ -794,10 +788,9 @@ impl<'g> View<'g> {
         x: CountryId,
         y: CountryId,
     ) -> (bool, bool, bool) {
-        let Some(period) = t.period() else {
+        let Some(period) = self.treaty_span(t) else {
             return (false, false, false);
         };
-        let period = period.span();
         if !period.overlaps(&self.asked) {
             return (false, false, false);
         }
@@ -838,10 +831,10 @@ impl<'g> View<'g> {
     /// [`Strength::Any`](super::Strength::Any)). [`treaty_check`](Self::treaty_check) is
     /// false for every pair of a treaty for which this is false.
     pub(super) fn treaty_live(&self, t: &Treaty) -> bool {
-        let Some(period) = t.period() else {
+        let Some(period) = self.treaty_span(t) else {
             return false;
         };
-        let Some(days) = period.span().intersect(&self.asked) else {
+        let Some(days) = period.intersect(&self.asked) else {
             return false;
         };
         if t.obligations.is_empty() {
@@ -854,6 +847,10 @@ impl<'g> View<'g> {
 
     /// Whether grouping `g` carries a tie at the view's strength (its obligations, or none).
     pub(super) fn grouping_admitted(&self, g: &Grouping) -> bool {
+        if g.treaty.is_some() {
+            // A name for a treaty's parties: the treaty ties them, once.
+            return false;
+        }
         if g.obligations.is_empty() {
             self.strength.admits(None)
         } else {
@@ -883,7 +880,7 @@ impl<'g> View<'g> {
     }
 
     fn treaty_evidence(&self, t: &Treaty, x: CountryId, y: CountryId) -> Vec<TieEvidence> {
-        let Some(period) = t.period() else {
+        let Some(period) = self.treaty_span(t) else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -899,13 +896,12 @@ impl<'g> View<'g> {
     fn spell_evidence(
         &self,
         t: &Treaty,
-        period: crate::Period,
+        period: crate::Span,
         (x, px): (CountryId, crate::Period),
         (y, py): (CountryId, crate::Period),
     ) -> Vec<TieEvidence> {
         // The days on which both were parties while the treaty was in force.
         let Some(both) = period
-            .span()
             .intersect(&px.span())
             .and_then(|s| s.intersect(&py.span()))
         else {

@@ -13,12 +13,14 @@
 //! [`CountryId`]s, without building evidence, at a small fraction of the cost.
 
 mod alliance;
+mod coverage;
 mod index;
 mod membership;
 mod network;
 mod stance;
 
 pub use alliance::{Ally, Bloc, Defender, Hop, Path, TieBasis, TieEvidence};
+pub use coverage::{Gaps, OpenTie};
 pub use membership::{MemberOf, SharedGrouping};
 pub use network::{Network, LIST_LIMIT};
 pub use stance::{Coalition, Position};
@@ -127,17 +129,30 @@ impl fmt::Display for Strength {
 pub trait ActorRef {
     /// The actor's id in `graph`, or an error naming the closest names.
     fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId>;
+
+    /// The actor's id in `graph` as of the days `asked` (a name several actors carried
+    /// resolves to the one that existed then; see [`AllianceGraph::resolve_on`]).
+    fn resolve_on(&self, graph: &AllianceGraph, asked: &Span) -> Result<ActorId> {
+        let _ = asked;
+        self.resolve_in(graph)
+    }
 }
 
 impl ActorRef for str {
     fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
         graph.resolve(self)
     }
+    fn resolve_on(&self, graph: &AllianceGraph, asked: &Span) -> Result<ActorId> {
+        graph.resolve_on(self, asked)
+    }
 }
 
 impl ActorRef for String {
     fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
         graph.resolve(self)
+    }
+    fn resolve_on(&self, graph: &AllianceGraph, asked: &Span) -> Result<ActorId> {
+        graph.resolve_on(self, asked)
     }
 }
 
@@ -166,6 +181,9 @@ impl ActorRef for GroupingId {
 impl<T: ActorRef + ?Sized> ActorRef for &T {
     fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
         (**self).resolve_in(graph)
+    }
+    fn resolve_on(&self, graph: &AllianceGraph, asked: &Span) -> Result<ActorId> {
+        (**self).resolve_on(graph, asked)
     }
 }
 
@@ -262,8 +280,13 @@ impl<'g> View<'g> {
             .is_some_and(|n| n.since.earliest() <= self.asked.last)
     }
 
+    /// Resolves a name as of the view's date ([`AllianceGraph::resolve_on`]).
+    pub fn resolve(&self, name: impl ActorRef) -> Result<ActorId> {
+        name.resolve_on(self.graph, &self.asked)
+    }
+
     fn country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
-        match who.resolve_in(self.graph)? {
+        match who.resolve_on(self.graph, &self.asked)? {
             ActorId::Country(c) => Ok(c),
             ActorId::Grouping(g) => Err(Error::WrongActorKind {
                 name: g.to_string(),
@@ -274,7 +297,7 @@ impl<'g> View<'g> {
     }
 
     fn grouping(&self, which: &(impl ActorRef + ?Sized)) -> Result<GroupingId> {
-        match which.resolve_in(self.graph)? {
+        match which.resolve_on(self.graph, &self.asked)? {
             ActorId::Grouping(g) => Ok(g),
             ActorId::Country(c) => Err(Error::WrongActorKind {
                 name: c.to_string(),
@@ -285,18 +308,16 @@ impl<'g> View<'g> {
     }
 }
 
-/// An answer that may be unknown: a question asked outside what the data cover is not a "no".
+/// An answer that may be unknown: a question the data do not cover is not a "no" (the rule
+/// is in the [`coverage`](self#coverage) section of [`Gaps`]' module).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer<T> {
     /// Yes, with the evidence.
     Yes(T),
-    /// No: the data cover the date asked and hold no such tie.
+    /// No: the data cover the question and hold no such tie.
     No,
-    /// Unknown: the date asked lies outside the coverage of these sources.
-    Unknown {
-        /// The sources whose coverage does not include the date asked.
-        outside: Vec<crate::SourceId>,
-    },
+    /// Unknown: what the data cannot say, named.
+    Unknown(Gaps),
 }
 
 impl<T> Answer<T> {
@@ -307,22 +328,23 @@ impl<T> Answer<T> {
 
     /// Whether the answer is unknown.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, Answer::Unknown { .. })
+        matches!(self, Answer::Unknown(_))
+    }
+
+    /// The word for the answer: "yes", "no" or "unknown".
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Answer::Yes(_) => "yes",
+            Answer::No => "no",
+            Answer::Unknown(_) => "unknown",
+        }
     }
 }
 
 impl<'g> View<'g> {
-    /// The sources that declare a coverage not including every day of the asked date.
-    pub fn outside_coverage(&self) -> Vec<crate::SourceId> {
-        self.graph
-            .sources()
-            .filter(|s| s.coverage.is_some_and(|c| !c.covers(&self.asked)))
-            .map(|s| s.id.clone())
-            .collect()
-    }
-
-    /// Like [`are_allied`](View::are_allied), but a "no" on a date outside a source's coverage
-    /// (ATOP ends in 2018) is [`Answer::Unknown`].
+    /// Like [`are_allied`](View::are_allied), but a "no" that the data do not cover (a date
+    /// outside every source's coverage, an alliance of the two not reviewed since its source
+    /// ended, a state that did not exist then) is [`Answer::Unknown`], naming the gaps.
     ///
     /// ```
     /// use alliance_graph::query::Answer;
@@ -337,16 +359,15 @@ impl<'g> View<'g> {
         a: impl ActorRef,
         b: impl ActorRef,
     ) -> Result<Answer<Vec<crate::query::TieEvidence>>> {
-        Ok(match self.are_allied(a, b)? {
-            Some(evidence) => Answer::Yes(evidence),
-            None => {
-                let outside = self.outside_coverage();
-                if outside.is_empty() {
-                    Answer::No
-                } else {
-                    Answer::Unknown { outside }
-                }
-            }
+        let (x, y) = (self.country(&a)?, self.country(&b)?);
+        if let Some(evidence) = self.are_allied(x, y)? {
+            return Ok(Answer::Yes(evidence));
+        }
+        let gaps = self.gaps_for(&[x, y]);
+        Ok(if gaps.is_empty() {
+            Answer::No
+        } else {
+            Answer::Unknown(gaps)
         })
     }
 }

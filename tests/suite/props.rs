@@ -98,6 +98,7 @@ fn treaty(i: usize) -> impl Strategy<Value = Treaty> {
                 in_force: None,
                 ended: end,
                 atop_id: None,
+                not_in_force: false,
                 attributes: Default::default(),
                 sources: vec!["s".parse().unwrap()],
                 note: None,
@@ -141,6 +142,7 @@ fn grouping(i: usize) -> impl Strategy<Value = Grouping> {
                 kind: GroupingKind::CollectiveDefense,
                 obligations,
                 status,
+                treaty: None,
                 note: None,
             }
         })
@@ -218,7 +220,7 @@ prop_compose! {
         Document {
             sources: vec![Source { id: "s".parse().unwrap(), title: "Source".into(), publisher: None, url: None, date: None, note: None, coverage: None }],
             countries: (0..COUNTRIES)
-                .map(|i| Country { id: country_id(i), name: format!("Country {i}"), aliases: vec![], cow_code: Some(i as u16), nuclear_armed: None, note: None })
+                .map(|i| Country { id: country_id(i), name: format!("Country {i}"), aliases: vec![], cow_code: Some(i as u16), nuclear_armed: None, statehood: vec![], note: None })
                 .collect(),
             groupings: groups,
             memberships,

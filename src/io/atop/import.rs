@@ -894,6 +894,7 @@ fn build_document(
                 aliases: Vec::new(),
                 cow_code: Some(e.ccode),
                 nuclear_armed: None,
+                statehood: Vec::new(),
                 note,
             }
         })
@@ -1053,6 +1054,7 @@ fn build_treaty(
         in_force: None,
         ended,
         atop_id: Some(atopid),
+        not_in_force: false,
         attributes,
         sources: vec![source_id.clone()],
         note: Some(
