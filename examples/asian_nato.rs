@@ -1,18 +1,22 @@
-//! The headline walkthrough: the built-in Asian NATO dataset, summarized, then asked the
-//! article's own questions.
+//! The headline walkthrough: the built-in world dataset, summarized, then asked the Asian
+//! NATO article's own questions and the world's (Poland's allies, Finland's accession, the
+//! US and Venezuela), as of the dataset's review date, with what the data cannot say.
 //!
 //! Run it with `cargo run --example asian_nato`.
 
 use std::error::Error;
 
-use alliance_graph::query::TieEvidence;
+use alliance_graph::query::{Answer, TieEvidence};
 use alliance_graph::{datasets, AllianceGraph, Scenario, Stance, Target};
 
+/// The day the world dataset was last reviewed: its answers are known to here.
+const REVIEW_DATE: &str = "2026-11-30";
+
 fn example() -> Result<(), Box<dyn Error>> {
-    let graph = datasets::asian_nato();
+    let graph = datasets::world();
     summary(&graph);
 
-    let today = graph.today();
+    let today = graph.as_of(REVIEW_DATE.parse()?);
     println!("\n== Questions, as of {} ==", today.date());
 
     println!("\nJapan's allies, and why:");
@@ -105,21 +109,40 @@ fn example() -> Result<(), Box<dyn Error>> {
     for (defender, defended) in &outcome.diff.defenders_gained {
         println!("    {defender} would owe {defended} defense");
     }
-    Ok(())
+    world_questions(&graph, &today)
 }
 
 fn summary(graph: &AllianceGraph) {
     let doc = graph.document();
     println!("== {} ==", doc.title.as_deref().unwrap_or("dataset"));
-    println!("\nCountries:");
+    let coverage: Vec<String> = graph
+        .sources()
+        .filter_map(|s| {
+            Some(format!(
+                "{}: {} to {}",
+                s.id, s.coverage?.from, s.coverage?.to
+            ))
+        })
+        .collect();
+    println!(
+        "{} states, {} treaties, {} groupings, {} stances; covered: {}",
+        graph.countries().count(),
+        graph.treaties().count(),
+        graph.groupings().count(),
+        graph.stances().count(),
+        coverage.join("; ")
+    );
+    println!("\nNuclear-armed states:");
     for c in graph.countries() {
-        let nuclear = c.nuclear_armed.as_ref().map_or(String::new(), |n| {
-            format!(", nuclear-armed since {}", n.since)
-        });
-        println!("  {} {}{}", c.id, c.name, nuclear);
+        if let Some(n) = &c.nuclear_armed {
+            println!("  {} {}, since {}", c.id, c.name, n.since);
+        }
     }
-    println!("\nGroupings and their members:");
-    for g in graph.groupings() {
+    println!("\nThe groupings of the Asian NATO story and their members:");
+    for id in ["quad", "aukus", "asian-nato"] {
+        let Some(g) = graph.grouping(&id.parse().expect("a grouping id")) else {
+            continue;
+        };
         let status: Vec<String> = g
             .status
             .iter()
@@ -148,35 +171,52 @@ fn summary(graph: &AllianceGraph) {
             println!("    members: {}", members.join("; "));
         }
     }
-    println!("\nTreaty ties:");
-    for t in graph.treaties() {
-        let parties: Vec<String> = t.parties.iter().map(|p| p.country().to_string()).collect();
-        let period = t.period().map_or("?".into(), |p| p.to_string());
-        let obligations: Vec<String> = t
-            .obligations
-            .iter()
-            .map(|o| match &o.by {
-                Some(by) => format!(
-                    "{} owed by {}",
-                    o.kind,
-                    by.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("+")
-                ),
-                None => format!("{} (mutual)", o.kind),
-            })
-            .collect();
-        let obligations = if obligations.is_empty() {
-            "no obligation".to_string()
-        } else {
-            obligations.join(", ")
-        };
+}
+
+/// The world's questions: who is allied with Poland, since when Finland with the US, what
+/// ended between the US and Venezuela, and what the data cannot say.
+fn world_questions(
+    graph: &AllianceGraph,
+    today: &alliance_graph::View<'_>,
+) -> Result<(), Box<dyn Error>> {
+    let poland = today.allies("Poland")?;
+    println!("\nPoland's allies ({}):", poland.len());
+    for ally in &poland {
+        let reasons: Vec<String> = ally.evidence.iter().map(|e| e.basis.to_string()).collect();
         println!(
-            "  {} [{}], in force {}: {}",
-            t.name,
-            parties.join("-"),
-            period,
-            obligations
+            "  {} {}: {}",
+            ally.country,
+            name(graph, ally.country.as_str()),
+            reasons.join("; ")
         );
     }
+    println!("\nWere Finland and the US allied?");
+    for date in ["2023-01-01", "2023-04-05"] {
+        let answer = graph.as_of(date.parse()?).allied("Finland", "USA")?;
+        println!("  on {date}: {}", answer.as_str());
+    }
+    println!("\nAre the US and Venezuela allied?");
+    match today.allied("USA", "Venezuela")? {
+        Answer::Yes(e) => print_evidence(&e),
+        Answer::No => {
+            println!("  No. Ties that ended:");
+            print_evidence(&today.former_ties("USA", "Venezuela")?);
+        }
+        Answer::Unknown(gaps) => println!("  Unknown: {gaps}"),
+    }
+    println!("\nWhat the data cannot say:");
+    let later = graph.as_of("2027".parse()?);
+    println!(
+        "  Japan and the US in 2027: {}",
+        later.allied("Japan", "USA")?.as_str()
+    );
+    let gaps = today.gaps();
+    println!(
+        "  {} alliances in force at the end of 2018 could not be confirmed since, e.g.: {}",
+        gaps.open.len(),
+        gaps.open.first().map_or(String::new(), |t| t.to_string())
+    );
+    Ok(())
 }
 
 fn describe(s: &Stance) -> String {

@@ -132,7 +132,7 @@ pub enum Error {
         candidates: Vec<Candidate>,
     },
     /// A name that names more than one actor.
-    #[error("'{}' is ambiguous: it names {}", shorten(name), candidates.iter().map(|c| c.actor.to_string()).collect::<Vec<_>>().join(" and "))]
+    #[error("'{}' is ambiguous: did you mean {}?", shorten(name), candidates.iter().map(|c| format!("{} ({})", c.name, c.actor)).collect::<Vec<_>>().join(" or "))]
     AmbiguousActor {
         /// The name asked for.
         name: String,

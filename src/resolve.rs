@@ -15,6 +15,8 @@ use crate::model::ActorId;
 pub(crate) struct NameIndex {
     /// Folded name -> (name as written, actor), deduplicated by actor.
     by_name: FastMap<String, Vec<(String, ActorId)>>,
+    /// Each actor's own name, to say which actors an ambiguous name could mean.
+    main: FastMap<ActorId, String>,
 }
 
 /// Folds a name for comparison: lowercase, no dots, single spaces.
@@ -45,6 +47,7 @@ impl NameIndex {
         let mut index = NameIndex::default();
         for c in &doc.countries {
             let actor = ActorId::Country(c.id);
+            index.main.insert(actor.clone(), c.name.clone());
             index.add(c.id.as_str(), &actor);
             index.add(&c.name, &actor);
             for a in &c.aliases {
@@ -53,6 +56,7 @@ impl NameIndex {
         }
         for g in &doc.groupings {
             let actor = ActorId::Grouping(g.id.clone());
+            index.main.insert(actor.clone(), g.name.clone());
             index.add(g.id.as_str(), &actor);
             index.add(&g.name, &actor);
             if let Some(acr) = &g.acronym {
@@ -101,7 +105,7 @@ impl NameIndex {
                 candidates: many
                     .iter()
                     .map(|(n, a)| Candidate {
-                        name: n.clone(),
+                        name: self.main.get(a).unwrap_or(n).clone(),
                         actor: a.clone(),
                     })
                     .collect(),

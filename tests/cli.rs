@@ -208,13 +208,21 @@ fn path_lists_the_chain() {
     assert!(!j["results"][2]["evidence"].as_array().unwrap().is_empty());
     let t = text(&["--as-of", DAY, "path", "Japan", "Britain"]);
     assert!(t.contains("JPN -> USA -> GBR"), "{t}");
-    let none = json(&["--as-of", DAY, "path", "Japan", "China"]);
+    let none = json(&[
+        "--data",
+        "builtin:asian-nato",
+        "--as-of",
+        DAY,
+        "path",
+        "Japan",
+        "China",
+    ]);
     assert_eq!(none["found"], false);
 }
 
 #[test]
 fn blocs_include_the_russia_dprk_treaty_by_2024() {
-    let j = json(&["--as-of", DAY, "blocs"]);
+    let j = json(&["--data", "builtin:asian-nato", "--as-of", DAY, "blocs"]);
     let blocs = j["results"].as_array().unwrap();
     let members = |b: &Value| -> Vec<String> {
         b["members"]
@@ -231,7 +239,7 @@ fn blocs_include_the_russia_dprk_treaty_by_2024() {
     assert!(blocs
         .iter()
         .all(|b| !b["bases"].as_array().unwrap().is_empty()));
-    let t = text(&["--as-of", DAY, "blocs"]);
+    let t = text(&["--data", "builtin:asian-nato", "--as-of", DAY, "blocs"]);
     assert!(t.contains("held together by"), "{t}");
 }
 
@@ -247,10 +255,24 @@ fn members_and_groupings() {
         "{t}"
     );
 
-    let j = json(&["--as-of", DAY, "groupings", "Australia"]);
+    let j = json(&[
+        "--data",
+        "builtin:asian-nato",
+        "--as-of",
+        DAY,
+        "groupings",
+        "Australia",
+    ]);
     assert_eq!(ids(&j), ["aukus", "quad"]);
     assert_eq!(j["results"][0]["kind"], "security-partnership");
-    let t = text(&["--as-of", DAY, "groupings", "Australia"]);
+    let t = text(&[
+        "--data",
+        "builtin:asian-nato",
+        "--as-of",
+        DAY,
+        "groupings",
+        "Australia",
+    ]);
     assert!(
         t.contains("aukus") && t.contains("carries no obligation"),
         "{t}"
@@ -353,8 +375,16 @@ fn exports_to_stdout_and_files() {
     let back: Value = serde_json::from_str(&dataset).unwrap();
     assert_eq!(back["format"], "alliance-graph/1");
 
+    // The world is too large for the picture: a clear refusal, then the article's data.
+    let e = failure(&["export", "--format", "svg"]);
+    assert!(
+        e.contains("at most 60") && e.contains("builtin:asian-nato"),
+        "{e}"
+    );
     let out = dir.join("picture.svg");
     let r = run(&[
+        "--data",
+        "builtin:asian-nato",
         "--as-of",
         DAY,
         "export",

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use alliance_graph::export::{Dot, GraphMl, Svg};
 use alliance_graph::io::merge::merge;
 use alliance_graph::io::{atop, json};
-use alliance_graph::query::{Answer, TieBasis, TieEvidence};
+use alliance_graph::query::{Answer, Gaps, TieBasis, TieEvidence};
 use alliance_graph::{
     datasets, ActorId, AllianceGraph, CountryId, Edit, Error, GroupingId, Issue, PartialDate,
     Scenario, Stance, StanceKind, Strength, Target, TreatyId, View,
@@ -20,8 +20,9 @@ use serde_json::{json, Value};
 
 /// Who is allied with whom: treaties, groupings and stated positions, as of any date.
 ///
-/// Data comes from the built-in "Asian NATO" dataset unless --data names files. Actors are
-/// named by id (JPN, asian-nato) or by any name or alias ("Britain", "Washington DC").
+/// Data comes from the built-in world dataset (ATOP 5.1 with a sourced review to 2026-11)
+/// unless --data names files. Actors are named by id (JPN, nato) or by any name or alias
+/// ("Britain", "Washington DC"), as of the date asked ("Germany" in 1970 is West Germany).
 #[derive(Debug, Parser)]
 #[command(name = "alliance-graph", version, about, long_about = None)]
 pub(crate) struct Cli {
@@ -34,11 +35,12 @@ pub(crate) struct Cli {
 /// Options every command accepts, before or after the command name.
 #[derive(Debug, Clone, Args)]
 struct Global {
-    /// A dataset file in the crate's JSON format; repeat to merge several, in order, and write
-    /// builtin:asian-nato for the built-in dataset [default: the built-in dataset]
+    /// A dataset file in the crate's JSON format; repeat to merge several, in order; write
+    /// builtin:world or builtin:asian-nato for a built-in dataset [default: builtin:world]
     #[arg(long = "data", value_name = "FILE", global = true)]
     data: Vec<PathBuf>,
-    /// An ATOP 5.1 member-level file (atop5_1m.csv) to import, merged after any --data files
+    /// An ATOP 5.1 member-level file (atop5_1m.csv): the world dataset is made from it (for
+    /// `table`, it is imported as it is), merged after any --data files
     #[arg(long, value_name = "MEMBER_FILE", global = true)]
     atop: Option<PathBuf>,
     /// The date to ask about: YYYY, YYYY-MM or YYYY-MM-DD [default: today]
@@ -329,7 +331,7 @@ pub(crate) fn run(cli: &Cli) -> Res<Output> {
     if let Command::Check { file } = &cli.command {
         return check(file);
     }
-    let graph = load(&cli.global)?;
+    let graph = load(&cli.global, matches!(cli.command, Command::Table { .. }))?;
     let date = cli.global.as_of.unwrap_or_else(|| graph.today().date());
     match &cli.command {
         Command::Query(q) => query(&graph, date, q),
@@ -338,37 +340,65 @@ pub(crate) fn run(cli: &Cli) -> Res<Output> {
             kind,
             directed,
             output,
-        } => table(&graph, *kind, *directed, output.as_deref()),
+        } => {
+            if cli.global.atop.is_none() {
+                return Err(fail(
+                    "ATOP's tables are made from an ATOP member file",
+                    Some("pass the ATOP member file: --atop atop5_1m.csv"),
+                ));
+            }
+            table(&graph, *kind, *directed, output.as_deref())
+        }
         Command::Check { .. } => unreachable!("handled above"),
     }
 }
 
-/// The built-in dataset's pseudo-path for `--data`, to combine it with other files.
-const BUILTIN: &str = "builtin:asian-nato";
+/// The pseudo-path for `--data` that names a built-in dataset: `builtin:world`,
+/// `builtin:asian-nato`.
+const BUILTIN: &str = "builtin:";
 
-fn load(global: &Global) -> Res<AllianceGraph> {
+/// The data a command reads: the world dataset by default; `--data` files (or built-ins) in
+/// order, merged; with `--atop`, the world made from that ATOP member file, after them (for
+/// `table`, the plain import of that file: ATOP's own tables come from ATOP's own coding).
+fn load(global: &Global, for_table: bool) -> Res<AllianceGraph> {
     let mut graphs: Vec<(String, AllianceGraph)> = Vec::new();
     for path in &global.data {
-        if path.as_os_str() == BUILTIN && !path.exists() {
-            graphs.push((BUILTIN.into(), datasets::asian_nato()));
-        } else {
-            graphs.push((path.display().to_string(), json::from_path(path)?));
+        let text = path.to_string_lossy();
+        match text.strip_prefix(BUILTIN) {
+            Some(name) if !path.exists() => {
+                let graph = datasets::get(name).ok_or_else(|| {
+                    fail(
+                        format!("no built-in dataset {name:?}"),
+                        Some(&format!(
+                            "the built-in datasets are {}",
+                            datasets::available()
+                                .iter()
+                                .map(|n| format!("{BUILTIN}{n}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
+                    )
+                })?;
+                graphs.push((text.into_owned(), graph));
+            }
+            _ => graphs.push((path.display().to_string(), json::from_path(path)?)),
         }
     }
     if let Some(path) = &global.atop {
-        let imported = atop::import_members(path)?;
-        if !imported.report.issues.is_empty() {
-            report_note(&format!(
-                "ATOP import of {}: {}",
-                path.display(),
-                imported.report
-            ));
+        let (graph, report) = if for_table {
+            let imported = atop::import_members(path)?;
+            (imported.graph, imported.report)
+        } else {
+            datasets::world_from_atop_path(path)?
+        };
+        if !report.issues.is_empty() {
+            report_note(&format!("ATOP import of {}: {report}", path.display()));
         }
-        graphs.push((path.display().to_string(), imported.graph));
+        graphs.push((path.display().to_string(), graph));
     }
     let mut graphs = graphs.into_iter();
     let Some((_, mut graph)) = graphs.next() else {
-        return Ok(datasets::asian_nato());
+        return Ok(datasets::world());
     };
     for (name, next) in graphs {
         let (merged, report) = merge(&graph, &next).map_err(|e| {
@@ -584,6 +614,93 @@ fn header(command: &str, view: &View<'_>) -> serde_json::Map<String, Value> {
     m
 }
 
+/// The coverage of an answer about `actors` (the whole graph when empty), as every
+/// command's JSON carries it: `answer` (`known`, `partial` or `unknown`, unless the command
+/// set its own), `outside_coverage`, `open_ties` and `not_states`; with `text`, a closing
+/// line naming what is not known.
+fn coverage(
+    view: &View<'_>,
+    actors: &[ActorId],
+    j: &mut serde_json::Map<String, Value>,
+    out: &mut String,
+    text: bool,
+) {
+    let countries: Vec<CountryId> = actors.iter().filter_map(ActorId::as_country).collect();
+    let gaps = if countries.is_empty() {
+        view.gaps()
+    } else {
+        view.gaps_for(&countries)
+    };
+    coverage_fields(&gaps, j, out, text);
+}
+
+/// The coverage of a grouping's membership: what the data cover of the treaty it names.
+fn coverage_of_grouping(
+    view: &View<'_>,
+    id: &GroupingId,
+    j: &mut serde_json::Map<String, Value>,
+    out: &mut String,
+) {
+    let mut gaps = view.gaps();
+    let treaty = view.graph().grouping(id).and_then(|g| g.treaty.clone());
+    gaps.open.retain(|t| Some(&t.treaty) == treaty.as_ref());
+    coverage_fields(&gaps, j, out, true);
+}
+
+fn coverage_fields(
+    gaps: &Gaps,
+    j: &mut serde_json::Map<String, Value>,
+    out: &mut String,
+    text: bool,
+) {
+    let answer = if !gaps.outside.is_empty() || !gaps.not_states.is_empty() {
+        "unknown"
+    } else if !gaps.open.is_empty() {
+        "partial"
+    } else {
+        "known"
+    };
+    j.entry("answer").or_insert(json!(answer));
+    let outside: Vec<&str> = gaps.outside.iter().map(|s| s.as_str()).collect();
+    j.insert("outside_coverage".into(), json!(outside));
+    let open: Vec<Value> = gaps
+        .open
+        .iter()
+        .map(|t| {
+            json!({
+                "treaty": t.treaty.as_str(),
+                "name": t.name,
+                "atop_id": t.atop_id,
+                "known_until": t.known_until.to_string(),
+                "parties": t.parties.iter().map(CountryId::as_str).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    j.insert("open_ties".into(), Value::Array(open));
+    let not_states: Vec<&str> = gaps.not_states.iter().map(CountryId::as_str).collect();
+    j.insert("not_states".into(), json!(not_states));
+    if !text || gaps.is_empty() {
+        return;
+    }
+    const SHOWN: usize = 5;
+    let shown = Gaps {
+        open: gaps.open.iter().take(SHOWN).cloned().collect(),
+        ..gaps.clone()
+    };
+    let more = gaps.open.len().saturating_sub(SHOWN);
+    let more = if more > 0 {
+        format!("; and {more} more open ties (--json lists them)")
+    } else {
+        String::new()
+    };
+    let head = if answer == "unknown" {
+        "Unknown"
+    } else {
+        "Not known past their sources"
+    };
+    let _ = writeln!(out, "{head}: {shown}{more}.");
+}
+
 fn none_line(out: &mut String) {
     out.push_str("  none\n");
 }
@@ -613,7 +730,18 @@ fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<Output> {
                 Format::Json => json::to_string(graph)? + "\n",
                 Format::Dot => Dot::new(graph).to_string(),
                 Format::Graphml => GraphMl::new(graph).to_string(),
-                Format::Svg => Svg::new(&view).to_string(),
+                Format::Svg => {
+                    // The picture places every state's label by search; past a few dozen
+                    // states it is slow and unreadable (a picture of the world is to come).
+                    let states = graph.countries().count();
+                    if states > SVG_MAX_STATES {
+                        return Err(fail(
+                            format!("the data hold {states} states; the SVG picture draws at most {SVG_MAX_STATES}"),
+                            Some("draw a smaller dataset, e.g. --data builtin:asian-nato, or export --format dot or graphml for a graph tool"),
+                        ));
+                    }
+                    Svg::new(&view).to_string()
+                }
             };
             return Ok(Output::Content {
                 content,
@@ -624,13 +752,16 @@ fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<Output> {
     Ok(Output::Report { text, json })
 }
 
+/// The most states the SVG picture draws.
+const SVG_MAX_STATES: usize = 60;
+
 fn strength_note(view: &View<'_>) -> String {
     format!("as of {}, strength: {}", view.date(), view.strength())
 }
 
 fn allies(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
     let graph = view.graph();
-    let who = graph.resolve(actor)?;
+    let who = view.resolve(actor)?;
     let allies = view.allies(actor)?;
     let mut out = format!(
         "Allies of {} ({}): {}\n",
@@ -671,12 +802,13 @@ fn allies(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
                 .collect(),
         ),
     );
+    coverage(view, &[who], &mut j, &mut out, true);
     Ok((out, Value::Object(j)))
 }
 
 fn allied(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
     let graph = view.graph();
-    let (ia, ib) = (graph.resolve(a)?, graph.resolve(b)?);
+    let (ia, ib) = (view.resolve(a)?, view.resolve(b)?);
     let answer = view.allied(a, b)?;
     let shared = view.shared_groupings(a, b)?;
     let (la, lb) = (label(graph, &ia), label(graph, &ib));
@@ -710,6 +842,11 @@ fn allied(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
                     .weakest()
                     .map_or("any formal tie".to_string(), |o| o.to_string())
             );
+            let former = view.former_ties(a, b)?;
+            if !former.is_empty() {
+                let _ = writeln!(out, "  Formerly, ended before {}:", view.date());
+                evidence_lines(&mut out, &former, "  ");
+            }
         }
         Answer::Unknown(gaps) => {
             let _ = writeln!(
@@ -735,18 +872,19 @@ fn allied(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
         .collect();
     for s in &shared {
         if let Some(g) = graph.grouping(&s.grouping) {
-            let carries = if g.obligations.is_empty() {
-                "no obligation".to_string()
-            } else {
-                g.obligations
+            let carries = match g.treaty.as_ref().and_then(|t| graph.treaty(t)) {
+                Some(t) => format!("the ties of {} (above, when they bind the two)", t.name),
+                None if g.obligations.is_empty() => "no obligation".to_string(),
+                None => g
+                    .obligations
                     .iter()
                     .map(|o| o.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
             };
             let _ = writeln!(
                 out,
-                "  Both belong to {} ({}), a {} grouping whose membership carries {carries}.",
+                "  Both belong to {} ({}), a grouping of kind {} whose membership carries {carries}.",
                 g.acronym.as_deref().unwrap_or(&g.name),
                 g.id,
                 g.kind
@@ -762,12 +900,13 @@ fn allied(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
     j.insert("evidence".into(), evidence_list(evidence));
     j.insert("outside_coverage".into(), json!(outside));
     j.insert("shared_groupings".into(), Value::Array(shared_json));
+    coverage(view, &[ia, ib], &mut j, &mut out, false);
     Ok((out, Value::Object(j)))
 }
 
 fn defenders(view: &View<'_>, actor: &str, nuclear: bool) -> Res<(String, Value)> {
     let graph = view.graph();
-    let who = graph.resolve(actor)?;
+    let who = view.resolve(actor)?;
     let mut list = view.defenders_of(actor)?;
     if nuclear {
         list.retain(|d| d.nuclear_armed);
@@ -823,12 +962,13 @@ fn defenders(view: &View<'_>, actor: &str, nuclear: bool) -> Res<(String, Value)
                 .collect(),
         ),
     );
+    coverage(view, &[who], &mut j, &mut out, true);
     Ok((out, Value::Object(j)))
 }
 
 fn path(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
     let graph = view.graph();
-    let (ia, ib) = (graph.resolve(a)?, graph.resolve(b)?);
+    let (ia, ib) = (view.resolve(a)?, view.resolve(b)?);
     let found = view.alliance_path(a, b)?;
     let mut out = String::new();
     let mut results = Vec::new();
@@ -882,6 +1022,7 @@ fn path(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
     j.insert("to".into(), actor_json(graph, &ib));
     j.insert("found".into(), json!(found.is_some()));
     j.insert("results".into(), Value::Array(results));
+    coverage(view, &[], &mut j, &mut out, true);
     Ok((out, Value::Object(j)))
 }
 
@@ -932,6 +1073,7 @@ fn blocs(view: &View<'_>) -> Res<(String, Value)> {
     let mut j = header("blocs", view);
     j.insert("strength".into(), json!(view.strength().as_str()));
     j.insert("results".into(), Value::Array(results));
+    coverage(view, &[], &mut j, &mut out, true);
     Ok((out, Value::Object(j)))
 }
 
@@ -957,10 +1099,10 @@ fn grouping_summary(graph: &AllianceGraph, view: &View<'_>, id: &GroupingId) -> 
         status_now,
         view.date(),
         history.join(", "),
-        if obligations.is_empty() {
-            "no obligation".to_string()
-        } else {
-            obligations.join(", ")
+        match g.treaty.as_ref().and_then(|t| graph.treaty(t)) {
+            Some(t) => format!("the obligations of {}, which ties its parties", t.name),
+            None if obligations.is_empty() => "no obligation".to_string(),
+            None => obligations.join(", "),
         }
     );
     let json = json!({
@@ -971,13 +1113,14 @@ fn grouping_summary(graph: &AllianceGraph, view: &View<'_>, id: &GroupingId) -> 
         "status": g.status_during(&view.span()).map(|s| s.as_str()),
         "status_history": g.status.iter().map(|c| json!({"status": c.status.as_str(), "since": c.since.to_string(), "source": c.source.as_str()})).collect::<Vec<_>>(),
         "obligations": obligations,
+        "treaty": g.treaty.as_ref().map(|t| t.as_str()),
     });
     (text, json)
 }
 
 fn members(view: &View<'_>, grouping: &str) -> Res<(String, Value)> {
     let graph = view.graph();
-    let id = graph.resolve_grouping(grouping)?;
+    let id = view.resolve_grouping(grouping)?;
     let list = view.members_of(&id)?;
     let (summary, gj) = grouping_summary(graph, view, &id);
     let mut out = format!(
@@ -1022,6 +1165,7 @@ fn members(view: &View<'_>, grouping: &str) -> Res<(String, Value)> {
                 .collect(),
         ),
     );
+    coverage_of_grouping(view, &id, &mut j, &mut out);
     Ok((out, Value::Object(j)))
 }
 
@@ -1036,7 +1180,7 @@ fn period(start: Option<PartialDate>, end: Option<PartialDate>) -> String {
 
 fn groupings(view: &View<'_>, country: &str) -> Res<(String, Value)> {
     let graph = view.graph();
-    let id = graph.resolve_country(country)?;
+    let id = view.resolve_country(country)?;
     let list = view.groupings_of(id)?;
     let mut out = format!(
         "Groupings of {} as of {}: {}\n",
@@ -1092,6 +1236,7 @@ fn groupings(view: &View<'_>, country: &str) -> Res<(String, Value)> {
     let mut j = header("groupings", view);
     j.insert("country".into(), actor_json(graph, &id.into()));
     j.insert("results".into(), Value::Array(results));
+    coverage(view, &[ActorId::Country(id)], &mut j, &mut out, true);
     Ok((out, Value::Object(j)))
 }
 
@@ -1101,7 +1246,7 @@ fn made_by(view: &View<'_>, s: &Stance) -> bool {
 
 fn show(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
     let graph = view.graph();
-    let id = graph.resolve(actor)?;
+    let id = view.resolve(actor)?;
     let mut out = String::new();
     let mut j = header("show", view);
     let mut by: Vec<&Stance> = graph
@@ -1366,6 +1511,7 @@ fn show(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
         "stances_on".into(),
         Value::Array(on.iter().map(|s| stance_json(graph, s)).collect()),
     );
+    coverage(view, &[id.clone()], &mut j, &mut out, true);
     Ok((out, Value::Object(j)))
 }
 
@@ -1383,7 +1529,7 @@ type Section<'g> = (&'static str, &'static str, Vec<(ActorId, &'g Stance)>);
 
 fn stances(view: &View<'_>, target: &str) -> Res<(String, Value)> {
     let graph = view.graph();
-    let id = graph.resolve(target)?;
+    let id = view.resolve(target)?;
     let history = view.stances_on(target)?;
     let mut out = format!("Stances on {} as of {}\n", label(graph, &id), view.date());
     let mut results = Vec::new();
@@ -1467,12 +1613,13 @@ fn stances(view: &View<'_>, target: &str) -> Res<(String, Value)> {
         "history".into(),
         Value::Array(history.iter().map(|s| stance_json(graph, s)).collect()),
     );
+    coverage(view, &[], &mut j, &mut out, true);
     Ok((out, Value::Object(j)))
 }
 
 fn stance(view: &View<'_>, actor: &str, target: &str) -> Res<(String, Value)> {
     let graph = view.graph();
-    let (a, t) = (graph.resolve(actor)?, graph.resolve(target)?);
+    let (a, t) = (view.resolve(actor)?, view.resolve(target)?);
     let history = view.stance_history(actor, target)?;
     let current = view.current_stance(actor, target)?;
     let mut out = String::new();
@@ -1513,6 +1660,7 @@ fn stance(view: &View<'_>, actor: &str, target: &str) -> Res<(String, Value)> {
         "history".into(),
         Value::Array(history.iter().map(|s| stance_json(graph, s)).collect()),
     );
+    coverage(view, &[], &mut j, &mut out, true);
     Ok((out, Value::Object(j)))
 }
 
@@ -1520,6 +1668,7 @@ fn stance(view: &View<'_>, actor: &str, target: &str) -> Res<(String, Value)> {
 // What-if.
 
 fn what_if(graph: &AllianceGraph, date: PartialDate, w: &WhatIf) -> Res<Output> {
+    let view = graph.as_of(date);
     let (scenario, description, scenario_json, then) = match w {
         WhatIf::Form {
             grouping,
@@ -1527,7 +1676,7 @@ fn what_if(graph: &AllianceGraph, date: PartialDate, w: &WhatIf) -> Res<Output> 
             strength,
             then,
         } => {
-            let id = match graph.resolve_grouping(grouping) {
+            let id = match view.resolve_grouping(grouping) {
                 Ok(id) => id,
                 Err(e) if e.is_unknown_actor() => {
                     GroupingId::new(grouping).map_err(|_| Failure::from(e))?
@@ -1536,7 +1685,7 @@ fn what_if(graph: &AllianceGraph, date: PartialDate, w: &WhatIf) -> Res<Output> 
             };
             let mut ids = Vec::new();
             for m in members {
-                let c = graph.resolve_country(m.trim())?;
+                let c = view.resolve_country(m.trim())?;
                 if !ids.contains(&c) {
                     ids.push(c);
                 }

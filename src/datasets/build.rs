@@ -39,7 +39,17 @@ pub(crate) use super::REVIEW_SOURCE;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn world_from_atop(members: impl Read + 'static) -> Result<(AllianceGraph, atop::Report)> {
-    let imported = atop::from_reader(members)?;
+    world_from_import(atop::from_reader(members)?)
+}
+
+/// [`world_from_atop`] on the member file at `path`; errors name the file.
+pub fn world_from_atop_path(
+    members: impl AsRef<std::path::Path>,
+) -> Result<(AllianceGraph, atop::Report)> {
+    world_from_import(atop::import_members(members)?)
+}
+
+fn world_from_import(imported: atop::Imported) -> Result<(AllianceGraph, atop::Report)> {
     let mut doc = imported.graph.document().clone();
     for t in &mut doc.treaties {
         t.attributes
@@ -58,9 +68,9 @@ pub fn world_from_atop(members: impl Read + 'static) -> Result<(AllianceGraph, a
     let updates: Updates = serde_json::from_str(UPDATES)
         .map_err(|e| layer_error("world/updates.json", Some(e.line() as u64), e.to_string()))?;
     name_treaties(&mut doc, &updates)?;
-    apply_updates(&mut doc, updates)?;
+    let joined_by = apply_updates(&mut doc, updates)?;
     merge_asian_nato(&mut doc)?;
-    add_groupings(&mut doc)?;
+    add_groupings(&mut doc, &joined_by)?;
     let graph = GraphBuilder::from_document(doc).build()?;
     Ok((graph, imported.report))
 }
@@ -272,7 +282,12 @@ enum ChangeKind {
     Suspended,
 }
 
-fn apply_updates(doc: &mut Document, updates: Updates) -> Result<()> {
+/// The source of each accession since 2018, by treaty and member: a grouping's membership
+/// cites it.
+type JoinedBy = HashMap<(TreatyId, CountryId), SourceId>;
+
+fn apply_updates(doc: &mut Document, updates: Updates) -> Result<JoinedBy> {
+    let mut joined_by = JoinedBy::new();
     let review: SourceId = REVIEW_SOURCE.parse()?;
     doc.sources.push(updates.review);
     doc.sources.extend(updates.sources);
@@ -302,7 +317,6 @@ fn apply_updates(doc: &mut Document, updates: Updates) -> Result<()> {
             ),
         );
         for c in a.changes {
-            push_sources(t, &c.sources);
             apply_change(t, &c).map_err(|m| {
                 layer_error(
                     "world/updates.json",
@@ -319,10 +333,22 @@ fn apply_updates(doc: &mut Document, updates: Updates) -> Result<()> {
                 .note
                 .as_deref()
                 .map_or(String::new(), |n| format!(": {n}"));
+            let cited: Vec<&str> = c.sources.iter().map(SourceId::as_str).collect();
             push_note(
                 t,
-                format!("{} {what} {} ({}){note}.", c.country, c.date, c.evidence),
+                format!(
+                    "{} {what} {} ({}; source: {}){note}.",
+                    c.country,
+                    c.date,
+                    c.evidence,
+                    cited.join(", ")
+                ),
             );
+            if c.change == ChangeKind::Joined {
+                if let Some(first) = c.sources.first() {
+                    joined_by.insert((t.id.clone(), c.country), first.clone());
+                }
+            }
         }
     }
     let ids: Vec<TreatyId> = doc.treaties.iter().map(|t| t.id.clone()).collect();
@@ -336,7 +362,7 @@ fn apply_updates(doc: &mut Document, updates: Updates) -> Result<()> {
         }
         doc.treaties.push(t);
     }
-    Ok(())
+    Ok(joined_by)
 }
 
 /// A member joins (with the obligations the other members undertook, from its date) or
@@ -469,7 +495,7 @@ fn merge_asian_nato(doc: &mut Document) -> Result<()> {
 
 /// Groupings for the well-known alliances: a name, acronym and aliases for a treaty's
 /// parties, their memberships mirroring the party spells.
-fn add_groupings(doc: &mut Document) -> Result<()> {
+fn add_groupings(doc: &mut Document, joined_by: &JoinedBy) -> Result<()> {
     let atop_source: SourceId = atop::SOURCE_ID.parse()?;
     let review: SourceId = REVIEW_SOURCE.parse()?;
     let first_update = PartialDate::day(2019, 1, 1)?.earliest();
@@ -526,7 +552,10 @@ fn add_groupings(doc: &mut Document) -> Result<()> {
             let period = p.period();
             let joined = period.start().or(t.start());
             let source = match joined {
-                Some(j) if j.earliest() >= first_update => review.clone(),
+                Some(j) if j.earliest() >= first_update => joined_by
+                    .get(&(t.id.clone(), p.country()))
+                    .unwrap_or(&review)
+                    .clone(),
                 _ => atop_source.clone(),
             };
             doc.memberships.push(Membership {

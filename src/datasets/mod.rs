@@ -28,7 +28,7 @@ use crate::AllianceGraph;
 #[cfg(feature = "atop")]
 mod build;
 #[cfg(feature = "atop")]
-pub use build::world_from_atop;
+pub use build::{world_from_atop, world_from_atop_path};
 
 /// The id of the source that bounds the world dataset's review: facts known to 2026-11-30.
 pub const REVIEW_SOURCE: &str = "review-2026-11";

@@ -197,6 +197,34 @@ impl<'g> View<'g> {
         Ok((!evidence.is_empty()).then_some(evidence))
     }
 
+    /// The ties `a` and `b` had before the date asked that ended before it, each with its
+    /// dates: what a "no" replaced (Venezuela's exit from the OAS Charter, for the US).
+    ///
+    /// ```
+    /// let world = alliance_graph::datasets::world();
+    /// let former = world.as_of("2026-11-30".parse()?).former_ties("USA", "Venezuela")?;
+    /// assert!(former.iter().any(|e| e.until.is_some_and(|u| u.to_string() == "2019-04-27")));
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn former_ties(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Vec<TieEvidence>> {
+        let (a, b) = (self.country(&a)?, self.country(&b)?);
+        if self.asked.first == crate::Day::MIN {
+            return Ok(Vec::new());
+        }
+        let before = View {
+            asked: crate::Span {
+                first: crate::Day::MIN,
+                last: self.asked.first.pred(),
+            },
+            ..*self
+        };
+        Ok(before
+            .pair_evidence(a, b)
+            .into_iter()
+            .filter(|e| e.until.is_some_and(|u| u.latest() < self.asked.first))
+            .collect())
+    }
+
     /// The states that owe `who` an obligation at the view's strength (one-sided obligations
     /// respected), each marked nuclear-armed or not; sorted by id.
     ///

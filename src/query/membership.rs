@@ -49,9 +49,17 @@ pub struct SharedGrouping {
 impl<'g> View<'g> {
     fn memberships_in_force(&self) -> impl Iterator<Item = &'g Membership> + '_ {
         let asked = self.span();
-        self.graph()
-            .memberships()
-            .filter(move |m| m.period().is_some_and(|p| p.overlaps(&asked)))
+        self.graph().memberships().filter(move |m| {
+            let Some(days) = m.period().and_then(|p| p.span().intersect(&asked)) else {
+                return false;
+            };
+            // A grouping that names a treaty's parties is known where the treaty is.
+            let founding = self
+                .graph()
+                .grouping(&m.grouping)
+                .and_then(|g| self.graph().treaty(g.treaty.as_ref()?));
+            founding.is_none_or(|t| self.treaty_span(t).is_some_and(|s| s.overlaps(&days)))
+        })
     }
 
     /// The members of a grouping on the view's date (any role), sorted by country id.

@@ -285,6 +285,16 @@ impl<'g> View<'g> {
         name.resolve_on(self.graph, &self.asked)
     }
 
+    /// Resolves a name to a country as of the view's date; a grouping's name is an error.
+    pub fn resolve_country(&self, name: impl ActorRef) -> Result<CountryId> {
+        self.country(&name)
+    }
+
+    /// Resolves a name to a grouping as of the view's date; a country's name is an error.
+    pub fn resolve_grouping(&self, name: impl ActorRef) -> Result<GroupingId> {
+        self.grouping(&name)
+    }
+
     fn country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
         match who.resolve_on(self.graph, &self.asked)? {
             ActorId::Country(c) => Ok(c),

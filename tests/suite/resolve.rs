@@ -56,7 +56,7 @@ fn ambiguous_names_list_every_actor() {
     assert!(matches!(err, Error::AmbiguousActor { ref candidates, .. } if candidates.len() == 2));
     assert_eq!(
         err.to_string(),
-        "'congo' is ambiguous: it names COG and COD"
+        "'congo' is ambiguous: did you mean Republic of the Congo (COG) or Democratic Republic of the Congo (COD)?"
     );
 }
 
