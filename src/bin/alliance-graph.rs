@@ -1511,7 +1511,7 @@ fn show(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
         "stances_on".into(),
         Value::Array(on.iter().map(|s| stance_json(graph, s)).collect()),
     );
-    coverage(view, &[id.clone()], &mut j, &mut out, true);
+    coverage(view, std::slice::from_ref(&id), &mut j, &mut out, true);
     Ok((out, Value::Object(j)))
 }
 
