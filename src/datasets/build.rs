@@ -207,6 +207,29 @@ fn name_treaties(doc: &mut Document, updates: &Updates) -> Result<()> {
         let t = atop_treaty(doc, a.atop_id, "world/updates.json")?;
         t.name = a.name.clone();
     }
+    // The rest keep a name that describes ATOP's coding, never a guessed title.
+    let names: HashMap<CountryId, String> =
+        doc.countries.iter().map(|c| (c.id, c.name.clone())).collect();
+    for t in &mut doc.treaties {
+        let Some(id) = t.atop_id.filter(|_| t.name.starts_with("ATOP alliance")) else {
+            continue;
+        };
+        let mut parties: Vec<String> = Vec::new();
+        for p in &t.parties {
+            let c = p.country();
+            let name = names.get(&c).cloned().unwrap_or_else(|| c.to_string());
+            if !parties.contains(&name) {
+                parties.push(name);
+            }
+        }
+        let who = match parties.len() {
+            0..=4 => parties.join(", "),
+            n => format!("{} and {} others", parties[..3].join(", "), n - 3),
+        };
+        let year = t.signed.map_or(String::new(), |d| format!(", {}", d.year_part()));
+        t.name = format!("ATOP alliance {id} ({who}{year})");
+        push_note(t, "No title of this treaty was found: the name describes ATOP's coding.".into());
+    }
     Ok(())
 }
 
