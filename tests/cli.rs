@@ -600,3 +600,96 @@ fn tempdir() -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// Every command, at a date before 1815, in 2024 for an alliance not confirmed since 2018
+/// (Cuba-North Korea, ATOP 3975) and after the review date: none answers "no" or "known".
+#[test]
+fn no_command_answers_no_where_the_data_stop() {
+    for date in ["1700", "2024-06-01", "2027-06-01"] {
+        for args in [
+            vec!["allies", "Cuba"],
+            vec!["allied", "Cuba", "North Korea"],
+            vec!["defenders", "Cuba"],
+            vec!["path", "Cuba", "North Korea"],
+            vec!["blocs"],
+            vec!["groupings", "Cuba"],
+            vec!["show", "Cuba"],
+            vec!["members", "nato"],
+            vec!["stances", "asian-nato"],
+            vec!["stance", "Japan", "asian-nato"],
+        ] {
+            let mut all = vec!["--as-of", date];
+            all.extend(&args);
+            let j = json(&all);
+            let answer = j["answer"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{all:?}: no answer field: {j}"));
+            let relevant =
+                !matches!(args[0], "members" | "stances" | "stance") || date != "2024-06-01";
+            if relevant {
+                assert!(
+                    answer == "unknown" || answer == "partial",
+                    "{all:?}: answer {answer}: {j}"
+                );
+                assert!(
+                    j["outside_coverage"].is_array() && j["open_ties"].is_array(),
+                    "{all:?}"
+                );
+            }
+            if date == "2024-06-01" && args[0] != "members" && !args[0].starts_with("stance") {
+                assert!(
+                    j["open_ties"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|t| t["atop_id"] == 3975),
+                    "{all:?}: {j}"
+                );
+            }
+        }
+    }
+    let t = text(&["--as-of", "2024-06-01", "allied", "Cuba", "North Korea"]);
+    assert!(
+        t.starts_with("Unknown:") && t.contains("ATOP 3975") && t.contains("2018-12-31"),
+        "{t}"
+    );
+    let t = text(&["--as-of", "2027", "allies", "Japan"]);
+    assert!(
+        t.contains("Unknown: the date lies outside the coverage of atop-5.1, review-2026-11"),
+        "{t}"
+    );
+}
+
+/// The world answers the questions a new user asks first.
+#[test]
+fn the_world_by_default() {
+    let j = json(&["--as-of", "2026-11-30", "allies", "Poland"]);
+    assert_eq!(j["answer"], "known");
+    assert!(ids(&j).contains(&"USA".to_string()) && ids(&j).len() == 35);
+    let j = json(&["--as-of", "2024-03-07", "members", "nato"]);
+    assert_eq!(ids(&j).len(), 32);
+    let j = json(&["--as-of", "2023-01-01", "allied", "Finland", "USA"]);
+    assert_eq!(j["answer"], "no");
+    let j = json(&["--as-of", "2023-04-05", "allied", "Finland", "USA"]);
+    assert_eq!(j["answer"], "yes");
+    let t = text(&["--as-of", "2026-11-30", "allied", "USA", "VEN"]);
+    assert!(
+        t.starts_with("No:") && t.contains("Formerly") && t.contains("to 2019-04-27"),
+        "{t}"
+    );
+    let j = json(&[
+        "--as-of",
+        "2026-11-30",
+        "allied",
+        "Saudi Arabia",
+        "Pakistan",
+    ]);
+    assert_eq!(j["answer"], "yes");
+    let e = failure(&["allies", "Korea"]);
+    assert!(
+        e.contains("South Korea (KOR)") && e.contains("North Korea (PRK)"),
+        "{e}"
+    );
+    let j = json(&["--as-of", "1970", "allies", "Germany"]);
+    assert_eq!(j["actor"]["id"], "XGF");
+}

@@ -208,8 +208,11 @@ fn name_treaties(doc: &mut Document, updates: &Updates) -> Result<()> {
         t.name = a.name.clone();
     }
     // The rest keep a name that describes ATOP's coding, never a guessed title.
-    let names: HashMap<CountryId, String> =
-        doc.countries.iter().map(|c| (c.id, c.name.clone())).collect();
+    let names: HashMap<CountryId, String> = doc
+        .countries
+        .iter()
+        .map(|c| (c.id, c.name.clone()))
+        .collect();
     for t in &mut doc.treaties {
         let Some(id) = t.atop_id.filter(|_| t.name.starts_with("ATOP alliance")) else {
             continue;
@@ -226,9 +229,14 @@ fn name_treaties(doc: &mut Document, updates: &Updates) -> Result<()> {
             0..=4 => parties.join(", "),
             n => format!("{} and {} others", parties[..3].join(", "), n - 3),
         };
-        let year = t.signed.map_or(String::new(), |d| format!(", {}", d.year_part()));
+        let year = t
+            .signed
+            .map_or(String::new(), |d| format!(", {}", d.year_part()));
         t.name = format!("ATOP alliance {id} ({who}{year})");
-        push_note(t, "No title of this treaty was found: the name describes ATOP's coding.".into());
+        push_note(
+            t,
+            "No title of this treaty was found: the name describes ATOP's coding.".into(),
+        );
     }
     Ok(())
 }
