@@ -136,6 +136,38 @@ fn builtin(c: &mut Criterion) {
 }
 
 /// The first state (by id) with exactly `ties` allies on the date, or the one closest to it.
+/// The world dataset (issue 12): parsing its embedded form, which `datasets::world()` does
+/// once per process, and the first questions on it.
+fn world(c: &mut Criterion) {
+    let text = include_str!("../src/datasets/world.json");
+    let graph = alliance_graph::datasets::world();
+    let today = graph.as_of("2026-11-30".parse().expect("a date")).prepare();
+    let mut g = c.benchmark_group("world");
+    g.measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_millis(500));
+    g.bench_function("load (parse the embedded world)", |b| {
+        b.iter(|| json::from_str(black_box(text)))
+    });
+    g.bench_function("as_of view + adjacency index (prepare)", |b| {
+        b.iter_batched(
+            || graph.clone(),
+            |fresh| {
+                fresh
+                    .as_of("2026-11-30".parse().expect("a date"))
+                    .prepare()
+                    .span()
+            },
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    g.bench_function("allies(Poland)", |b| b.iter(|| today.allies(black_box("Poland"))));
+    g.bench_function("allied(Finland, USA)", |b| {
+        b.iter(|| today.allied(black_box("Finland"), black_box("USA")))
+    });
+    g.bench_function("gaps (every open tie)", |b| b.iter(|| today.gaps()));
+    g.finish();
+}
+
 fn state_with_ties(graph: &AllianceGraph, ties: usize) -> (CountryId, usize) {
     let view = graph.as_of(DATE.parse().expect("a date"));
     let mut best = (graph.countries().next().expect("a state").id, usize::MAX);
@@ -253,5 +285,5 @@ fn load(c: &mut Criterion) {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-criterion_group!(benches, builtin, synthetic, load);
+criterion_group!(benches, builtin, world, synthetic, load);
 criterion_main!(benches);
