@@ -160,7 +160,9 @@ fn world(c: &mut Criterion) {
             criterion::BatchSize::SmallInput,
         )
     });
-    g.bench_function("allies(Poland)", |b| b.iter(|| today.allies(black_box("Poland"))));
+    g.bench_function("allies(Poland)", |b| {
+        b.iter(|| today.allies(black_box("Poland")))
+    });
     g.bench_function("allied(Finland, USA)", |b| {
         b.iter(|| today.allied(black_box("Finland"), black_box("USA")))
     });
