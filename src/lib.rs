@@ -21,6 +21,20 @@
 //! # Ok::<(), alliance_graph::Error>(())
 //! ```
 //!
+//! The built-in **world** dataset ([`datasets::world`]) holds every state since 1816, every
+//! ATOP 5.1 alliance and a sourced review to 2026-11-30; where its sources stop, answers are
+//! "unknown", never "no" ([`query::Gaps`], [`query::Answer`]):
+//!
+//! ```
+//! use alliance_graph::query::Answer;
+//!
+//! let world = alliance_graph::datasets::world();
+//! assert!(world.as_of("2023-04-05".parse()?).allied("Finland", "US")?.is_yes());
+//! assert_eq!(world.as_of("2023-01-01".parse()?).allied("Finland", "US")?, Answer::No);
+//! assert!(world.as_of("2027".parse()?).allied("Finland", "US")?.is_unknown());
+//! # Ok::<(), alliance_graph::Error>(())
+//! ```
+//!
 //! ## The model
 //!
 //! - [`Country`] (id: [`CountryId`], ISO 3166-1 alpha-3) and [`Grouping`] (id:
@@ -50,8 +64,9 @@
 //! ## Crate features
 //!
 //! - `json` (default): the JSON dataset format.
-//! - `datasets` (default): the built-in datasets.
-//! - `atop`: the ATOP 5.1 importer, the COW crosswalk and ATOP-style tables.
+//! - `datasets` (default): the built-in datasets (the world, the Asian NATO story).
+//! - `atop`: the ATOP 5.1 importer, the COW crosswalk and ATOP-style tables; with `datasets`,
+//!   `datasets::world_from_atop` makes the world dataset from your own ATOP download.
 //! - `cli`: the `alliance-graph` command-line tool.
 
 #![deny(missing_docs)]

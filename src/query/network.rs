@@ -23,6 +23,11 @@ use crate::model::CountryId;
 /// Every answer here has its reasons one call away: [`View::are_allied`] gives the evidence
 /// for any pair this network calls allied.
 ///
+/// Its ties are the view's, under the same coverage rule: a tie is never carried past the
+/// sources of its treaty. A "no" here is only as good as the data's coverage: where
+/// [`View::gaps`] (or [`View::gaps_for`] the states in question) is not empty, the data cannot
+/// say "no" for what it names.
+///
 /// ```
 /// let graph = alliance_graph::datasets::asian_nato();
 /// let view = graph.as_of("2024-10-01".parse()?);
