@@ -568,8 +568,19 @@ fn merged_with_asian_nato() {
     assert_eq!(merged.stances().count(), asian.stances().count());
     let japan = merged.country(&id("JPN")).unwrap();
     assert_eq!(japan.name, "Japan");
+    // One alliance, one record: ATOP's 3375 is folded into the article's treaty record.
     assert!(merged.treaty(&"us-japan-1960".parse().unwrap()).is_some());
-    assert!(merged.treaty(&"atop-3375".parse().unwrap()).is_some());
+    assert!(merged.treaty(&"atop-3375".parse().unwrap()).is_none());
+    assert!(report
+        .folded_treaties
+        .contains(&"atop-3375 into us-japan-1960 (both ATOP 3375)".to_string()));
+    assert_eq!(
+        merged
+            .treaties()
+            .filter(|t| t.atop_id == Some(3375))
+            .count(),
+        1
+    );
 
     let defenders = merged
         .as_of("2010".parse().unwrap())
@@ -577,18 +588,21 @@ fn merged_with_asian_nato() {
         .unwrap();
     let us = defenders.iter().find(|d| d.country == id("USA")).unwrap();
     let bases: Vec<String> = us.evidence.iter().map(|e| e.basis.to_string()).collect();
-    assert!(
+    assert_eq!(
         bases
             .iter()
-            .any(|b| b.contains("ATOP 3375") && b.starts_with("ATOP alliance")),
+            .filter(|b| b.contains("ATOP 3375"))
+            .collect::<Vec<_>>(),
+        ["Treaty of Mutual Cooperation and Security between Japan and the United States of America (ATOP 3375)"],
         "{bases:?}"
     );
-    assert!(
-        bases
-            .iter()
-            .any(|b| b.starts_with("Treaty of Mutual Cooperation")),
-        "{bases:?}"
-    );
+    let cited = &us
+        .evidence
+        .iter()
+        .find(|e| e.basis.to_string().contains("3375"))
+        .unwrap()
+        .sources;
+    assert!(cited.iter().any(|s| s.as_str() == "atop-5.1"), "{cited:?}");
     assert!(
         us.nuclear_armed,
         "the article dataset's nuclear fact survives the merge"

@@ -396,6 +396,21 @@ fn load(global: &Global, for_table: bool) -> Res<AllianceGraph> {
         }
         graphs.push((path.display().to_string(), graph));
     }
+    // The world holds the article's dataset already: merging it again would only clash.
+    let holds_world = graphs
+        .iter()
+        .any(|(_, g)| g.document().name.as_deref() == Some("world"));
+    if holds_world {
+        graphs.retain(|(name, _)| {
+            let again = name == "builtin:asian-nato";
+            if again {
+                report_note(
+                    "builtin:asian-nato is part of the world dataset already; not merged again",
+                );
+            }
+            !again
+        });
+    }
     let mut graphs = graphs.into_iter();
     let Some((_, mut graph)) = graphs.next() else {
         return Ok(datasets::world());

@@ -16,9 +16,11 @@
 //!   field. The `note` is a remark: a differing note keeps the first's and is listed as a
 //!   conflict.
 //! - **Treaties and groupings** with the same id must be equal; otherwise it is an error naming
-//!   the id. Treaties with different ids are different records even when they describe the same
-//!   alliance (a hand-written `us-japan-1960` and ATOP's `atop-3375` both stay, each with its
-//!   sources).
+//!   the id. Two treaties with different ids that carry the same ATOP id are one alliance: the
+//!   first graph's record is kept and cites the second's sources too (a hand-written
+//!   `us-japan-1960` and ATOP's `atop-3375` become one record, listed in
+//!   [`MergeReport::folded_treaties`](crate::io::merge::MergeReport::folded_treaties)), so no
+//!   tie is cited twice.
 //! - **Memberships and stances** are united; an exact duplicate is kept once.
 //!
 //! Every error found is reported at once, as [`Error::Invalid`] with one
@@ -58,6 +60,10 @@ pub struct MergeReport {
     pub duplicate_memberships: usize,
     /// Stances of the second graph already in the first.
     pub duplicate_stances: usize,
+    /// Treaties of the second graph that code the same ATOP alliance as one of the first's,
+    /// folded into it ("atop-3375 into us-japan-1960 (both ATOP 3375)"): its sources are added
+    /// to the first's record, which is kept as it is.
+    pub folded_treaties: Vec<String>,
     /// Values taken from the second graph where the first had none ("JPN: cow_code 740").
     pub filled: Vec<String>,
     /// Differences resolved in favour of the first graph ("USA: name ...").
@@ -161,7 +167,33 @@ pub fn merge_documents(a: &Document, b: &Document) -> Result<(Document, MergeRep
         .enumerate()
         .map(|(i, t)| (t.id.clone(), i))
         .collect();
+    let by_atop: HashMap<u32, usize> = a
+        .treaties
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((t.atop_id?, i)))
+        .collect();
     for (j, t) in b.treaties.iter().enumerate() {
+        let same_alliance = t
+            .atop_id
+            .and_then(|id| by_atop.get(&id))
+            .filter(|_| !positions.contains_key(&t.id));
+        if let Some(&i) = same_alliance {
+            // One alliance, one record: the first graph's, citing the second's sources too.
+            let kept = &mut doc.treaties[i];
+            for s in &t.sources {
+                if !kept.sources.contains(s) {
+                    kept.sources.push(s.clone());
+                }
+            }
+            report.folded_treaties.push(format!(
+                "{} into {} (both ATOP {})",
+                t.id,
+                kept.id,
+                t.atop_id.unwrap_or_default()
+            ));
+            continue;
+        }
         match positions.get(&t.id) {
             None => doc.treaties.push(t.clone()),
             Some(&i) if a.treaties[i] == *t => report.shared_treaties += 1,
