@@ -228,11 +228,9 @@ impl AllianceGraph {
             .get_or_init(|| NameIndex::new(&self.doc))
             .resolve(name, |actor| match actor {
                 ActorId::Country(c) => self.country(c).is_some_and(|c| c.is_state_during(asked)),
-                ActorId::Grouping(g) => self.grouping(g).is_some_and(|g| {
-                    g.status
-                        .first()
-                        .is_some_and(|s| s.since.earliest() <= asked.last)
-                }),
+                ActorId::Grouping(g) => self
+                    .grouping(g)
+                    .is_some_and(|g| g.status.first().is_some_and(|s| s.since.counts_by(asked))),
             })
     }
 

@@ -397,10 +397,7 @@ pub(crate) fn alliance_pairs(view: &crate::View<'_>) -> (PairSet, PairSet) {
             if x < y {
                 allied.insert((x, y));
             }
-            if evidence
-                .iter()
-                .any(|e| e.obligation.is_some() && e.owed_by.contains(&y))
-            {
+            if evidence.iter().any(|e| e.binds(y)) {
                 defends.insert((y, x));
             }
         }

@@ -286,6 +286,22 @@ impl PartialDate {
         }
     }
 
+    /// Whether something dated by this date counts in a question about the days `asked`
+    /// (rule 4 of the [partial-date rule](self)): its earliest day is within or before them.
+    /// A change of status, a first test, a statement: each counts from then on.
+    ///
+    /// ```
+    /// use alliance_graph::PartialDate;
+    ///
+    /// let said: PartialDate = "2024-09".parse()?;
+    /// assert!(said.counts_by(&"2024-09-01".parse::<PartialDate>()?.span()));
+    /// assert!(!said.counts_by(&"2024-08".parse::<PartialDate>()?.span()));
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn counts_by(&self, asked: &Span) -> bool {
+        self.earliest() <= asked.last
+    }
+
     /// Every day the date covers.
     pub fn span(&self) -> Span {
         Span {

@@ -1256,7 +1256,7 @@ fn groupings(view: &View<'_>, country: &str) -> Res<(String, Value)> {
 }
 
 fn made_by(view: &View<'_>, s: &Stance) -> bool {
-    s.date.earliest() <= view.span().last
+    s.date.counts_by(&view.span())
 }
 
 fn show(view: &View<'_>, actor: &str) -> Res<(String, Value)> {

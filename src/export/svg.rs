@@ -428,7 +428,7 @@ impl Scene {
         };
         let mut latest: BTreeMap<(ActorId, End), &crate::Stance> = BTreeMap::new();
         for s in graph.stances() {
-            if s.date.earliest() > asked.last {
+            if !s.date.counts_by(&asked) {
                 continue;
             }
             let target = match &s.target {

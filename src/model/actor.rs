@@ -162,7 +162,7 @@ impl Grouping {
         self.status
             .iter()
             .rev()
-            .find(|c| c.since.earliest() <= asked.last)
+            .find(|c| c.since.counts_by(asked))
             .map(|c| c.status)
     }
 

@@ -6,6 +6,7 @@ use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
 use super::index::Adjacency;
+use super::rules::Clause;
 use super::{ActorRef, View};
 use crate::error::Result;
 #[cfg(test)]
@@ -245,10 +246,8 @@ impl<'g> View<'g> {
             .ties_indexed(x, Wanted::Defenders)
             .into_iter()
             .filter_map(|(country, evidence)| {
-                let owed: Vec<TieEvidence> = evidence
-                    .into_iter()
-                    .filter(|e| e.obligation.is_some() && e.owed_by.contains(&country))
-                    .collect();
+                let owed: Vec<TieEvidence> =
+                    evidence.into_iter().filter(|e| e.binds(country)).collect();
                 (!owed.is_empty()).then(|| Defender {
                     country,
                     nuclear_armed: self.is_nuclear_armed(country),
@@ -453,7 +452,10 @@ impl<'g> View<'g> {
                 match tie {
                     Tie::Treaty(t) => {
                         if let ActorId::Country(y) = other {
-                            if !previous.contains_key(y) && *y != a && self.treaty_tied(t, x, *y) {
+                            if !previous.contains_key(y)
+                                && *y != a
+                                && !self.treaty_clauses(t, x, *y).is_empty()
+                            {
                                 next.push(*y);
                             }
                         }
@@ -715,7 +717,7 @@ impl<'g> View<'g> {
             match tie {
                 Tie::Treaty(t) => {
                     if let ActorId::Country(y) = other {
-                        if !wanted(*y) || !self.treaty_tied(t, x, *y) {
+                        if !wanted(*y) || self.treaty_clauses(t, x, *y).is_empty() {
                             continue;
                         }
                         for e in self.treaty_evidence(t, x, *y) {
@@ -776,237 +778,13 @@ impl<'g> View<'g> {
 
     /// Whether treaty `t` ties `x` and `y` at the view's strength and date: the test of
     /// [`treaty_evidence`](Self::treaty_evidence) without building the evidence.
-    #[cfg(test)]
-    fn treaty_tied(&self, t: &Treaty, x: CountryId, y: CountryId) -> bool {
-        let Some(period) = self.treaty_span(t) else {
-            return false;
-        };
-        if !period.overlaps(&self.asked) {
-            return false;
-        }
-        t.spells(x).any(|px| {
-            t.spells(y).any(|py| {
-                let Some(both) = period
-                    .intersect(&px.span())
-                    .and_then(|s| s.intersect(&py.span()))
-                else {
-                    return false;
-                };
-                if t.obligations.is_empty() {
-                    return self.strength.admits(None) && both.overlaps(&self.asked);
-                }
-                t.obligations.iter().any(|o| {
-                    self.strength.admits(Some(o.kind))
-                        && both
-                            .intersect(&o.period().span())
-                            .is_some_and(|s| s.overlaps(&self.asked))
-                        && ((o.owed_by(x) && o.owed_to(y)) || (o.owed_by(y) && o.owed_to(x)))
-                })
-            })
-        })
-    }
-
-    /// Whether treaty `t` ties `x` and `y` at the view's strength and date (the test of
-    /// [`treaty_evidence`](Self::treaty_evidence) without the evidence), and whether `x` owes
-    /// `y`, and `y` owes `x`, an obligation under it (some evidence item with an obligation
-    /// names it in `owed_by`).
-    pub(super) fn treaty_check(
-        &self,
-        t: &Treaty,
-        x: CountryId,
-        y: CountryId,
-    ) -> (bool, bool, bool) {
-        let Some(period) = self.treaty_span(t) else {
-            return (false, false, false);
-        };
-        if !period.overlaps(&self.asked) {
-            return (false, false, false);
-        }
-        let (mut tied, mut x_owes, mut y_owes) = (false, false, false);
-        for px in t.spells(x) {
-            for py in t.spells(y) {
-                let Some(both) = period
-                    .intersect(&px.span())
-                    .and_then(|s| s.intersect(&py.span()))
-                else {
-                    continue;
-                };
-                if t.obligations.is_empty() {
-                    tied |= self.strength.admits(None) && both.overlaps(&self.asked);
-                    continue;
-                }
-                for o in &t.obligations {
-                    if !self.strength.admits(Some(o.kind))
-                        || !both
-                            .intersect(&o.period().span())
-                            .is_some_and(|s| s.overlaps(&self.asked))
-                    {
-                        continue;
-                    }
-                    let x_owes_here = o.owed_by(x) && o.owed_to(y);
-                    let y_owes_here = o.owed_by(y) && o.owed_to(x);
-                    tied |= x_owes_here || y_owes_here;
-                    x_owes |= x_owes_here;
-                    y_owes |= y_owes_here;
-                }
-            }
-        }
-        (tied, x_owes, y_owes)
-    }
-
-    /// Whether treaty `t` can tie any pair at the view's strength and date: in force on an
-    /// asked day with an obligation of the strength in force then (or none, at
-    /// [`Strength::Any`](super::Strength::Any)). [`treaty_check`](Self::treaty_check) is
-    /// false for every pair of a treaty for which this is false.
-    pub(super) fn treaty_live(&self, t: &Treaty) -> bool {
-        let Some(period) = self.treaty_span(t) else {
-            return false;
-        };
-        let Some(days) = period.intersect(&self.asked) else {
-            return false;
-        };
-        if t.obligations.is_empty() {
-            return self.strength.admits(None);
-        }
-        t.obligations
-            .iter()
-            .any(|o| self.strength.admits(Some(o.kind)) && days.overlaps(&o.period().span()))
-    }
-
-    /// Whether grouping `g` carries a tie at the view's strength (its obligations, or none).
-    pub(super) fn grouping_admitted(&self, g: &Grouping) -> bool {
-        if g.treaty.is_some() {
-            // A name for a treaty's parties: the treaty ties them, once.
-            return false;
-        }
-        if g.obligations.is_empty() {
-            self.strength.admits(None)
-        } else {
-            g.obligations.iter().any(|o| self.strength.admits(Some(*o)))
-        }
-    }
-
-    /// Whether memberships `mx` and `my` of one grouping, active during `active`, tie their
-    /// states: the test of [`grouping_evidence`](Self::grouping_evidence) without the evidence
-    /// (the grouping itself must be [`admitted`](Self::grouping_admitted)).
-    pub(super) fn grouping_tied(
-        &self,
-        active: &[crate::Span],
-        mx: &Membership,
-        my: &Membership,
-    ) -> bool {
-        if mx.country == my.country || !self.membership_counts(my) {
-            return false;
-        }
-        let (Some(px), Some(py)) = (mx.period(), my.period()) else {
-            return false;
-        };
-        px.span()
-            .intersect(&py.span())
-            .and_then(|s| s.intersect(&self.asked))
-            .is_some_and(|together| active.iter().any(|a| a.overlaps(&together)))
-    }
-
     fn treaty_evidence(&self, t: &Treaty, x: CountryId, y: CountryId) -> Vec<TieEvidence> {
-        let Some(period) = self.treaty_span(t) else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for px in t.spells(x) {
-            for py in t.spells(y) {
-                out.extend(self.spell_evidence(t, period, (x, px), (y, py)));
-            }
-        }
-        merge_by_obligation(out)
-    }
-
-    /// The evidence from one spell of each party.
-    fn spell_evidence(
-        &self,
-        t: &Treaty,
-        period: crate::Span,
-        (x, px): (CountryId, crate::Period),
-        (y, py): (CountryId, crate::Period),
-    ) -> Vec<TieEvidence> {
-        // The days on which both were parties while the treaty was in force.
-        let Some(both) = period
-            .intersect(&px.span())
-            .and_then(|s| s.intersect(&py.span()))
-        else {
-            return Vec::new();
-        };
-        let base = |obligation,
-                    owed_by: Vec<CountryId>,
-                    owed_to,
-                    conditions,
-                    extra: Option<crate::Period>| {
-            let starts = [
-                t.start(),
-                px.start(),
-                py.start(),
-                extra.and_then(|p| p.start()),
-            ];
-            let ends = [t.ended, px.end(), py.end(), extra.and_then(|p| p.end())];
-            TieEvidence {
-                basis: TieBasis::Treaty {
-                    id: t.id.clone(),
-                    name: t.name.clone(),
-                    atop_id: t.atop_id,
-                },
-                obligation,
-                owed_by,
-                owed_to,
-                since: latest_start(starts),
-                until: earliest_end(ends),
-                conditions,
-                sources: t.sources.clone(),
-            }
-        };
-        if t.obligations.is_empty() {
-            if self.strength.admits(None) && both.overlaps(&self.asked) {
-                return vec![base(None, vec![], vec![], vec![], None)];
-            }
-            return Vec::new();
-        }
-        let mut out = Vec::new();
-        for o in &t.obligations {
-            if !self.strength.admits(Some(o.kind)) {
-                continue;
-            }
-            let Some(span) = both.intersect(&o.period().span()) else {
-                continue;
-            };
-            if !span.overlaps(&self.asked) {
-                continue;
-            }
-            let x_owes = o.owed_by(x) && o.owed_to(y);
-            let y_owes = o.owed_by(y) && o.owed_to(x);
-            let (owed_by, owed_to) = match (x_owes, y_owes) {
-                (true, true) => (sorted(x, y), sorted(x, y)),
-                (true, false) => (vec![x], vec![y]),
-                (false, true) => (vec![y], vec![x]),
-                (false, false) => continue,
-            };
-            out.push(base(
-                Some(o.kind),
-                owed_by,
-                owed_to,
-                o.conditions.clone(),
-                Some(o.period()),
-            ));
-        }
-        out
-    }
-
-    #[cfg(test)]
-    fn grouping_counts(&self, g: &Grouping) -> bool {
-        g.active_during(&self.asked)
-    }
-
-    pub(super) fn membership_counts(&self, m: &Membership) -> bool {
-        let Some(p) = m.period() else { return false };
-        (m.role.is_full_member() || self.strength == super::Strength::Any)
-            && p.overlaps(&self.asked)
+        let items = self
+            .treaty_clauses(t, x, y)
+            .iter()
+            .map(|c| clause_evidence(t, (x, y), c))
+            .collect();
+        merge_by_obligation(items)
     }
 
     fn grouping_evidence(
@@ -1016,21 +794,7 @@ impl<'g> View<'g> {
         mx: &Membership,
         my: &Membership,
     ) -> Vec<TieEvidence> {
-        if !self.membership_counts(my) {
-            return Vec::new();
-        }
-        let (Some(px), Some(py)) = (mx.period(), my.period()) else {
-            return Vec::new();
-        };
-        // Both members on a day the grouping was active, within the asked span.
-        let Some(together) = px
-            .span()
-            .intersect(&py.span())
-            .and_then(|s| s.intersect(&self.asked))
-        else {
-            return Vec::new();
-        };
-        if !active.iter().any(|a| a.overlaps(&together)) {
+        if !self.grouping_tied(active, mx, my) {
             return Vec::new();
         }
         let (x, y) = (mx.country, my.country);
@@ -1038,9 +802,7 @@ impl<'g> View<'g> {
             .status
             .iter()
             .rev()
-            .find(|c| {
-                c.status == crate::GroupingStatus::Active && c.since.earliest() <= self.asked.last
-            })
+            .find(|c| c.status == crate::GroupingStatus::Active && c.since.counts_by(&self.asked))
             .map(|c| c.since);
         let evidence = |obligation: Option<Obligation>| {
             let mut sources = vec![mx.source.clone(), my.source.clone()];
@@ -1096,9 +858,10 @@ fn strongest_first(
     mut ties: BTreeMap<CountryId, Vec<TieEvidence>>,
 ) -> BTreeMap<CountryId, Vec<TieEvidence>> {
     for evidence in ties.values_mut() {
+        // Strongest first: a tie without obligation comes after every obligation.
         evidence.sort_by(|a, b| {
-            a.obligation
-                .cmp(&b.obligation)
+            (a.obligation.is_none(), a.obligation)
+                .cmp(&(b.obligation.is_none(), b.obligation))
                 .then_with(|| a.basis.cmp(&b.basis))
         });
         evidence.dedup();
@@ -1183,6 +946,40 @@ impl DisjointSets {
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);
         }
+    }
+}
+
+/// The evidence of one clause of treaty `t` between `x` and `y`: dated from the latest start
+/// to the earliest end of the treaty, the two spells and the obligation.
+fn clause_evidence(t: &Treaty, (x, y): (CountryId, CountryId), c: &Clause<'_>) -> TieEvidence {
+    let (px, py) = c.spells;
+    let extra = c.obligation.map(|o| o.period());
+    let starts = [
+        t.start(),
+        px.start(),
+        py.start(),
+        extra.and_then(|p| p.start()),
+    ];
+    let ends = [t.ended, px.end(), py.end(), extra.and_then(|p| p.end())];
+    let (owed_by, owed_to) = match (c.x_owes, c.y_owes) {
+        (true, true) => (sorted(x, y), sorted(x, y)),
+        (true, false) => (vec![x], vec![y]),
+        (false, true) => (vec![y], vec![x]),
+        (false, false) => (Vec::new(), Vec::new()),
+    };
+    TieEvidence {
+        basis: TieBasis::Treaty {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            atop_id: t.atop_id,
+        },
+        obligation: c.obligation.map(|o| o.kind),
+        owed_by,
+        owed_to,
+        since: latest_start(starts),
+        until: earliest_end(ends),
+        conditions: c.obligation.map_or_else(Vec::new, |o| o.conditions.clone()),
+        sources: t.sources.clone(),
     }
 }
 

@@ -265,10 +265,8 @@ mod tests {
                     let defenders: Vec<Defender> = old
                         .into_iter()
                         .filter_map(|(country, evidence)| {
-                            let owed: Vec<_> = evidence
-                                .into_iter()
-                                .filter(|e| e.obligation.is_some() && e.owed_by.contains(&country))
-                                .collect();
+                            let owed: Vec<_> =
+                                evidence.into_iter().filter(|e| e.binds(country)).collect();
                             (!owed.is_empty()).then(|| Defender {
                                 country,
                                 nuclear_armed: view.is_nuclear_armed(country),

@@ -17,6 +17,7 @@ mod coverage;
 mod index;
 mod membership;
 mod network;
+mod rules;
 mod stance;
 
 pub use alliance::{Ally, Bloc, Defender, Hop, Path, TieBasis, TieEvidence};
@@ -277,7 +278,7 @@ impl<'g> View<'g> {
         self.graph
             .country(&country)
             .and_then(|c| c.nuclear_armed.as_ref())
-            .is_some_and(|n| n.since.earliest() <= self.asked.last)
+            .is_some_and(|n| n.since.counts_by(&self.asked))
     }
 
     /// Resolves a name as of the view's date ([`AllianceGraph::resolve_on`]).

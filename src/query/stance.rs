@@ -30,7 +30,7 @@ pub struct Coalition<'g> {
 
 impl<'g> View<'g> {
     fn made_by_then(&self, s: &Stance) -> bool {
-        s.date.earliest() <= self.span().last
+        s.date.counts_by(&self.span())
     }
 
     fn target_of(&self, target: &(impl ActorRef + ?Sized)) -> Result<Target> {
