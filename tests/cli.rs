@@ -309,6 +309,14 @@ fn show_a_country_and_a_grouping() {
     assert!(!j["stances_on"].as_array().unwrap().is_empty());
     let t = text(&["--as-of", DAY, "show", "asian-nato"]);
     assert!(t.contains("refuses"), "{t}");
+
+    // The members follow their header at once: no line of the summary repeated between.
+    let t = text(&["--as-of", DAY, "show", "quad"]);
+    let members = t
+        .split("Members as of 2024-12-31: 4\n")
+        .nth(1)
+        .expect("a members section");
+    assert!(members.starts_with("  AUS  Australia"), "{t}");
 }
 
 #[test]

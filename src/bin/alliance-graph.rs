@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use alliance_graph::export::{Dot, GraphMl, Svg};
 use alliance_graph::io::merge::merge;
 use alliance_graph::io::{atop, json};
-use alliance_graph::query::{Answer, Gaps, TieBasis, TieEvidence};
+use alliance_graph::query::{Answer, Gaps, MemberOf, TieBasis, TieEvidence};
 use alliance_graph::{
     datasets, ActorId, AllianceGraph, CountryId, Edit, Error, GroupingId, Issue, PartialDate,
     Scenario, Stance, StanceKind, Strength, Target, TreatyId, View,
@@ -1145,22 +1145,7 @@ fn members(view: &View<'_>, grouping: &str) -> Res<(String, Value)> {
         list.len(),
         wrap(&summary, 96, "  ")
     );
-    if list.is_empty() {
-        none_line(&mut out);
-    }
-    let rows: Vec<Vec<String>> = list
-        .iter()
-        .map(|m| {
-            vec![
-                m.country.to_string(),
-                name(graph, &m.country.into()),
-                m.role.to_string(),
-                period(m.start, m.end),
-                format!("[source: {}]", m.source),
-            ]
-        })
-        .collect();
-    out.push_str(&table_rows(&rows, "  "));
+    out.push_str(&member_table(graph, &list));
     let mut j = header("members", view);
     j.insert("grouping".into(), gj);
     j.insert(
@@ -1182,6 +1167,28 @@ fn members(view: &View<'_>, grouping: &str) -> Res<(String, Value)> {
     );
     coverage_of_grouping(view, &id, &mut j, &mut out);
     Ok((out, Value::Object(j)))
+}
+
+/// A grouping's members, one row each, or "none".
+fn member_table(graph: &AllianceGraph, list: &[MemberOf]) -> String {
+    if list.is_empty() {
+        let mut out = String::new();
+        none_line(&mut out);
+        return out;
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|m| {
+            vec![
+                m.country.to_string(),
+                name(graph, &m.country.into()),
+                m.role.to_string(),
+                period(m.start, m.end),
+                format!("[source: {}]", m.source),
+            ]
+        })
+        .collect();
+    table_rows(&rows, "  ")
 }
 
 fn period(start: Option<PartialDate>, end: Option<PartialDate>) -> String {
@@ -1447,22 +1454,14 @@ fn show(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
             if let Some(note) = graph.grouping(g).and_then(|x| x.note.as_ref()) {
                 let _ = writeln!(out, "  note: {}", wrap(note, 92, "        "));
             }
-            let (mtext, mjson) = members(view, g.as_str())?;
+            let (_, mjson) = members(view, g.as_str())?;
+            let list = view.members_of(g)?;
             let _ = write!(
                 out,
-                "\n{}",
-                mtext.lines().skip(2).fold(
-                    format!(
-                        "Members as of {}: {}\n",
-                        view.date(),
-                        mjson["results"].as_array().map_or(0, Vec::len)
-                    ),
-                    |mut acc, l| {
-                        acc.push_str(l);
-                        acc.push('\n');
-                        acc
-                    },
-                )
+                "\nMembers as of {}: {}\n{}",
+                view.date(),
+                list.len(),
+                member_table(graph, &list)
             );
             let c = view.coalition(g)?;
             let _ = writeln!(out, "\nWhere actors stand on it as of {}:", view.date());
