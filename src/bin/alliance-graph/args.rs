@@ -1,0 +1,208 @@
+//! The command line: global options, commands and their arguments (clap).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::prelude::*;
+
+/// Who is allied with whom: treaties, groupings and stated positions, as of any date.
+///
+/// Data comes from the built-in world dataset (ATOP 5.1 with a sourced review to 2026-11)
+/// unless --data names files. Actors are named by id (JPN, nato) or by any name or alias
+/// ("Britain", "Washington DC"), as of the date asked ("Germany" in 1970 is West Germany).
+#[derive(Debug, Parser)]
+#[command(name = "alliance-graph", version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(flatten)]
+    pub(crate) global: Global,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// Options every command accepts, before or after the command name.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct Global {
+    /// A dataset file in the crate's JSON format; repeat to merge several, in order; write
+    /// builtin:world or builtin:asian-nato for a built-in dataset [default: builtin:world]
+    #[arg(long = "data", value_name = "FILE", global = true)]
+    pub(crate) data: Vec<PathBuf>,
+    /// An ATOP 5.1 member-level file (atop5_1m.csv): the world dataset is made from it (for
+    /// `table`, it is imported as it is), merged after any --data files
+    #[arg(long, value_name = "MEMBER_FILE", global = true)]
+    pub(crate) atop: Option<PathBuf>,
+    /// The date to ask about: YYYY, YYYY-MM or YYYY-MM-DD [default: today]
+    #[arg(long = "as-of", value_name = "DATE", global = true, value_parser = parse_date)]
+    pub(crate) as_of: Option<PartialDate>,
+    /// Print one JSON document instead of text
+    #[arg(long, global = true)]
+    pub(crate) json: bool,
+}
+
+pub(crate) fn parse_date(s: &str) -> Result<PartialDate, String> {
+    s.parse::<PartialDate>()
+        .map_err(|e| format!("{e} (write the date as YYYY, YYYY-MM or YYYY-MM-DD)"))
+}
+
+pub(crate) fn parse_strength(s: &str) -> Result<Strength, String> {
+    s.parse::<Strength>().map_err(|e| e.to_string())
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    #[command(flatten)]
+    Query(Query),
+    /// Change the graph and see what changes: the diff, or any command run on the changed graph
+    #[command(name = "what-if", subcommand)]
+    WhatIf(WhatIf),
+    /// ATOP-style tables (state-year, dyad-year), from an --atop import
+    Table {
+        /// Which table
+        kind: TableKind,
+        /// The dyad-year table with both directions (A, B) and (B, A), as ATOP's ddyr file
+        #[arg(long)]
+        directed: bool,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Validate a dataset file and report every problem in it
+    Check {
+        /// The file to check
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum TableKind {
+    /// One row per state and year
+    StateYear,
+    /// One row per pair of states and year
+    DyadYear,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum Format {
+    /// The dataset in the crate's JSON format
+    Json,
+    /// GraphViz DOT
+    Dot,
+    /// GraphML (Gephi, Cytoscape, networkx, yEd)
+    Graphml,
+    /// A picture of the graph on the --as-of date
+    Svg,
+}
+
+/// The questions; each also runs on a changed graph after `what-if`.
+#[derive(Debug, Clone, Subcommand)]
+pub(crate) enum Query {
+    /// The states allied with ACTOR, and why
+    Allies {
+        /// A country, by id or name
+        actor: String,
+        /// How strong a tie must be: defense, offense, neutrality, non-aggression, consultation or any
+        #[arg(long, default_value = "defense", value_parser = parse_strength)]
+        strength: Strength,
+    },
+    /// Whether A and B are allied, and why
+    Allied {
+        /// A country
+        a: String,
+        /// Another country
+        b: String,
+        /// How strong a tie must be
+        #[arg(long, default_value = "defense", value_parser = parse_strength)]
+        strength: Strength,
+    },
+    /// The states bound to defend ACTOR
+    Defenders {
+        /// A country
+        actor: String,
+        /// Only nuclear-armed defenders
+        #[arg(long)]
+        nuclear: bool,
+        /// The obligation owed (defense by default)
+        #[arg(long, default_value = "defense", value_parser = parse_strength)]
+        strength: Strength,
+    },
+    /// The shortest chain of ties from A to B
+    Path {
+        /// From this country
+        a: String,
+        /// To this country
+        b: String,
+        /// How strong each tie must be
+        #[arg(long, default_value = "defense", value_parser = parse_strength)]
+        strength: Strength,
+    },
+    /// The groups of states connected by ties
+    Blocs {
+        /// How strong a tie must be
+        #[arg(long, default_value = "defense", value_parser = parse_strength)]
+        strength: Strength,
+    },
+    /// The members of a grouping
+    Members {
+        /// A grouping, by id, acronym or name
+        grouping: String,
+    },
+    /// The groupings a country belongs to
+    Groupings {
+        /// A country
+        country: String,
+    },
+    /// Everything known about one actor
+    Show {
+        /// A country or grouping
+        actor: String,
+    },
+    /// Who proposes, supports and refuses a target, said by whom and when
+    Stances {
+        /// A grouping or country
+        target: String,
+    },
+    /// An actor's current stance on a target, and its history
+    Stance {
+        /// Who
+        actor: String,
+        /// On what: a grouping or country
+        target: String,
+    },
+    /// Write the graph as JSON, DOT, GraphML or an SVG picture
+    Export {
+        /// The format
+        #[arg(long, short, value_enum)]
+        format: Format,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum WhatIf {
+    /// Form GROUPING on the --as-of date with the given full members (created as a
+    /// collective-defense alliance if it does not exist)
+    Form {
+        /// The grouping, by id or name; a new slug creates it
+        grouping: String,
+        /// The members, comma-separated ids or names
+        #[arg(long, value_delimiter = ',', required = true)]
+        members: Vec<String>,
+        /// The strength at which the diff compares alliances
+        #[arg(long, default_value = "defense", value_parser = parse_strength)]
+        strength: Strength,
+        /// What to report on the changed graph [default: the diff]
+        #[command(subcommand)]
+        then: Option<Query>,
+    },
+    /// End TREATY the day before the --as-of date
+    End {
+        /// The treaty's id
+        treaty: String,
+        /// The strength at which the diff compares alliances
+        #[arg(long, default_value = "defense", value_parser = parse_strength)]
+        strength: Strength,
+        /// What to report on the changed graph [default: the diff]
+        #[command(subcommand)]
+        then: Option<Query>,
+    },
+}

@@ -1,0 +1,76 @@
+//! The commands, one file each; `query` dispatches the questions asked of a dated view.
+
+mod allied;
+mod allies;
+mod blocs;
+mod check;
+mod defenders;
+mod groupings;
+mod members;
+mod path;
+mod show;
+mod stances;
+mod table;
+mod what_if;
+
+pub(crate) use allied::*;
+pub(crate) use allies::*;
+pub(crate) use blocs::*;
+pub(crate) use check::*;
+pub(crate) use defenders::*;
+pub(crate) use groupings::*;
+pub(crate) use members::*;
+pub(crate) use path::*;
+pub(crate) use show::*;
+pub(crate) use stances::*;
+pub(crate) use table::*;
+pub(crate) use what_if::*;
+
+use crate::prelude::*;
+
+pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<Output> {
+    let view = graph.as_of(date);
+    let (text, json) = match q {
+        Query::Allies { actor, strength } => allies(&view.with_strength(*strength), actor)?,
+        Query::Allied { a, b, strength } => allied(&view.with_strength(*strength), a, b)?,
+        Query::Defenders {
+            actor,
+            nuclear,
+            strength,
+        } => defenders(&view.with_strength(*strength), actor, *nuclear)?,
+        Query::Path { a, b, strength } => path(&view.with_strength(*strength), a, b)?,
+        Query::Blocs { strength } => blocs(&view.with_strength(*strength))?,
+        Query::Members { grouping } => members(&view, grouping)?,
+        Query::Groupings { country } => groupings(&view, country)?,
+        Query::Show { actor } => show(&view, actor)?,
+        Query::Stances { target } => stances(&view, target)?,
+        Query::Stance { actor, target } => stance(&view, actor, target)?,
+        Query::Export { format, output } => {
+            let content = match format {
+                Format::Json => json::to_string(graph)? + "\n",
+                Format::Dot => Dot::new(graph).to_string(),
+                Format::Graphml => GraphMl::new(graph).to_string(),
+                Format::Svg => {
+                    // The picture places every state's label by search; past a few dozen
+                    // states it is slow and unreadable (a picture of the world is to come).
+                    let states = graph.countries().count();
+                    if states > SVG_MAX_STATES {
+                        return Err(fail(
+                            format!("the data hold {states} states; the SVG picture draws at most {SVG_MAX_STATES}"),
+                            Some("draw a smaller dataset, e.g. --data builtin:asian-nato, or export --format dot or graphml for a graph tool"),
+                        ));
+                    }
+                    Svg::new(&view).to_string()
+                }
+            };
+            return Ok(Output::Content {
+                content,
+                file: output.clone(),
+            });
+        }
+    };
+    Ok(Output::Report { text, json })
+}
+
+/// The most states the SVG picture draws.
+pub(crate) const SVG_MAX_STATES: usize = 60;

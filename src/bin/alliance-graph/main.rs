@@ -1,0 +1,155 @@
+//! The `alliance-graph` command-line tool: every question the library answers, in readable
+//! text or JSON, on the built-in dataset or on data files. See `docs/CLI.md` for a tour and
+//! the JSON output of every command.
+//!
+//! The layout: `args` (the command line), `load` (the data), `render` and `coverage` (what
+//! every command prints), `commands/` (one file per command).
+
+mod args;
+mod commands;
+mod coverage;
+mod load;
+mod prelude;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::prelude::*;
+
+/// A failure, with a hint on what to do about it.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub(crate) message: String,
+    pub(crate) hint: Option<String>,
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        let hint = if e.location().is_some() || e.is_invalid() {
+            Some("run `alliance-graph check FILE` to list every problem in the file".into())
+        } else if e.is_unknown_actor() {
+            Some("name a country by ISO alpha-3 id (JPN), name or alias; a grouping by its id (asian-nato) or acronym".into())
+        } else {
+            None
+        };
+        Failure {
+            message: e.to_string(),
+            hint,
+        }
+    }
+}
+
+pub(crate) fn fail(message: impl Into<String>, hint: Option<&str>) -> Failure {
+    Failure {
+        message: message.into(),
+        hint: hint.map(str::to_string),
+    }
+}
+
+pub(crate) type Res<T> = Result<T, Failure>;
+
+/// What a command produced: text and JSON, or a file's contents (exports and tables).
+pub(crate) enum Output {
+    Report {
+        text: String,
+        json: Value,
+    },
+    Content {
+        content: String,
+        file: Option<PathBuf>,
+    },
+    /// A report whose command failed (check found problems): printed, then exit status 1.
+    Failed {
+        text: String,
+        json: Value,
+        message: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(Output::Report { text, json }) => {
+            emit(&if cli.global.json { pretty(&json) } else { text });
+            ExitCode::SUCCESS
+        }
+        Ok(Output::Content { content, file }) => match file {
+            Some(path) => match std::fs::write(&path, content) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    report_error(&fail(format!("{}: {e}", path.display()), None));
+                    ExitCode::FAILURE
+                }
+            },
+            None => {
+                emit(&content);
+                ExitCode::SUCCESS
+            }
+        },
+        Ok(Output::Failed {
+            text,
+            json,
+            message,
+        }) => {
+            emit(&if cli.global.json { pretty(&json) } else { text });
+            report_error(&fail(message, None));
+            ExitCode::FAILURE
+        }
+        Err(f) => {
+            report_error(&f);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub(crate) fn pretty(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
+    s.push('\n');
+    s
+}
+
+/// Writes to standard output, quietly stopping if the reader went away (`| head`).
+pub(crate) fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+pub(crate) fn report_error(f: &Failure) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "error: {}", f.message);
+    if let Some(h) = &f.hint {
+        let _ = writeln!(err, "hint: {h}");
+    }
+}
+
+pub(crate) fn run(cli: &Cli) -> Res<Output> {
+    if let Command::Check { file } = &cli.command {
+        return check(file);
+    }
+    let graph = load(&cli.global, matches!(cli.command, Command::Table { .. }))?;
+    let date = cli.global.as_of.unwrap_or_else(|| graph.today().date());
+    match &cli.command {
+        Command::Query(q) => query(&graph, date, q),
+        Command::WhatIf(w) => what_if(&graph, date, w),
+        Command::Table {
+            kind,
+            directed,
+            output,
+        } => {
+            if cli.global.atop.is_none() {
+                return Err(fail(
+                    "ATOP's tables are made from an ATOP member file",
+                    Some("pass the ATOP member file: --atop atop5_1m.csv"),
+                ));
+            }
+            table(&graph, *kind, *directed, output.as_deref())
+        }
+        Command::Check { .. } => unreachable!("handled above"),
+    }
+}
+
+pub(crate) fn report_note(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "note: {text}");
+}

@@ -1,0 +1,279 @@
+//! Text and JSON pieces every command shares: names, evidence, stances, tables, wrapping.
+
+use crate::prelude::*;
+
+/// "Japan (JPN)".
+pub(crate) fn label(graph: &AllianceGraph, id: &ActorId) -> String {
+    match graph.name_of(id) {
+        Some(name) if name != id.as_str() => format!("{name} ({id})"),
+        _ => id.to_string(),
+    }
+}
+
+pub(crate) fn name(graph: &AllianceGraph, id: &ActorId) -> String {
+    graph.name_of(id).unwrap_or(id.as_str()).to_string()
+}
+
+pub(crate) fn actor_json(graph: &AllianceGraph, id: &ActorId) -> Value {
+    json!({
+        "id": id.as_str(),
+        "name": name(graph, id),
+        "kind": match id { ActorId::Country(_) => "country", ActorId::Grouping(_) => "grouping" },
+    })
+}
+
+pub(crate) fn basis_json(b: &TieBasis) -> Value {
+    match b {
+        TieBasis::Treaty { id, name, atop_id } => {
+            json!({"type": "treaty", "id": id.as_str(), "name": name, "atop_id": atop_id})
+        }
+        TieBasis::Grouping { id, name } => {
+            json!({"type": "grouping", "id": id.as_str(), "name": name})
+        }
+    }
+}
+
+pub(crate) fn evidence_json(e: &TieEvidence) -> Value {
+    json!({
+        "basis": basis_json(&e.basis),
+        "obligation": e.obligation.map(|o| o.as_str()),
+        "owed_by": e.owed_by.iter().map(CountryId::as_str).collect::<Vec<_>>(),
+        "owed_to": e.owed_to.iter().map(CountryId::as_str).collect::<Vec<_>>(),
+        "mutual": e.is_mutual(),
+        "since": e.since.map(|d| d.to_string()),
+        "until": e.until.map(|d| d.to_string()),
+        "conditions": e.conditions,
+        "sources": e.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "text": e.to_string(),
+    })
+}
+
+pub(crate) fn evidence_list(evidence: &[TieEvidence]) -> Value {
+    Value::Array(evidence.iter().map(evidence_json).collect())
+}
+
+pub(crate) fn target_json(t: &Target) -> Value {
+    match t {
+        Target::Grouping(g) => json!({"grouping": g.as_str()}),
+        Target::Country(c) => json!({"country": c.as_str()}),
+        Target::Membership { country, grouping } => {
+            json!({"membership": {"country": country.as_str(), "grouping": grouping.as_str()}})
+        }
+    }
+}
+
+pub(crate) fn stance_json(graph: &AllianceGraph, s: &Stance) -> Value {
+    json!({
+        "by": s.actor.as_str(),
+        "by_name": name(graph, &s.actor),
+        "kind": s.kind.as_str(),
+        "target": target_json(&s.target),
+        "target_text": target_text(&s.target),
+        "speaker": s.speaker.as_ref().map(|sp| json!({"name": sp.name, "office": sp.office})),
+        "date": s.date.to_string(),
+        "quote": s.quote,
+        "summary": s.summary,
+        "evidence": s.evidence.as_str(),
+        "source": s.source.as_str(),
+        "note": s.note,
+    })
+}
+
+pub(crate) fn target_text(t: &Target) -> String {
+    match t {
+        Target::Membership { country, grouping } => format!("{country} joining {grouping}"),
+        other => other.to_string(),
+    }
+}
+
+pub(crate) fn speaker_text(s: &Stance) -> String {
+    s.speaker
+        .as_ref()
+        .map_or("speaker not named".into(), |sp| match &sp.office {
+            Some(office) => format!("{}, {}", sp.name, office),
+            None => sp.name.clone(),
+        })
+}
+
+/// Wraps `text` at `width` columns, each line after the first indented by `indent`.
+pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            out.push_str(indent);
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out
+}
+
+/// The lines describing a stance, each prefixed by `indent`.
+pub(crate) fn stance_lines(out: &mut String, s: &Stance, indent: &str) {
+    let _ = writeln!(
+        out,
+        "{indent}{} {} {} ({}; {}; {}; source: {})",
+        s.actor,
+        s.kind,
+        target_text(&s.target),
+        speaker_text(s),
+        s.date,
+        s.evidence,
+        s.source
+    );
+    let deeper = format!("{indent}    ");
+    if let Some(q) = &s.quote {
+        let _ = writeln!(
+            out,
+            "{deeper}quote: {}",
+            wrap(
+                &format!("\u{201c}{q}\u{201d}"),
+                92,
+                &format!("{deeper}       ")
+            )
+        );
+    }
+    if let Some(sm) = &s.summary {
+        let _ = writeln!(
+            out,
+            "{deeper}source says: {}",
+            wrap(sm, 86, &format!("{deeper}             "))
+        );
+    }
+}
+
+pub(crate) fn evidence_lines(out: &mut String, evidence: &[TieEvidence], indent: &str) {
+    for e in evidence {
+        let _ = writeln!(
+            out,
+            "{indent}- {}",
+            wrap(&e.to_string(), 96, &format!("{indent}  "))
+        );
+    }
+}
+
+/// Rows of cells, left-aligned in columns.
+pub(crate) fn table_rows(rows: &[Vec<String>], indent: &str) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::from(indent);
+        for (c, cell) in r.iter().enumerate() {
+            line.push_str(cell);
+            if c + 1 < r.len() {
+                let pad = widths[c] - cell.chars().count() + 2;
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub(crate) fn header(command: &str, view: &View<'_>) -> serde_json::Map<String, Value> {
+    let mut m = serde_json::Map::new();
+    m.insert("command".into(), json!(command));
+    m.insert("as_of".into(), json!(view.date().to_string()));
+    m
+}
+
+pub(crate) fn none_line(out: &mut String) {
+    out.push_str("  none\n");
+}
+
+pub(crate) fn strength_note(view: &View<'_>) -> String {
+    format!("as of {}, strength: {}", view.date(), view.strength())
+}
+
+pub(crate) fn grouping_summary(
+    graph: &AllianceGraph,
+    view: &View<'_>,
+    id: &GroupingId,
+) -> (String, Value) {
+    let Some(g) = graph.grouping(id) else {
+        return (id.to_string(), json!({"id": id.as_str()}));
+    };
+    let status_now = g
+        .status_during(&view.span())
+        .map_or("not yet in existence", |s| s.as_str());
+    let history: Vec<String> = g
+        .status
+        .iter()
+        .map(|c| format!("{} since {}", c.status, c.since))
+        .collect();
+    let obligations: Vec<&str> = g.obligations.iter().map(|o| o.as_str()).collect();
+    let text = format!(
+        "{} ({}): {}, {}; {} on {} ({}); membership carries {}",
+        g.acronym.as_deref().unwrap_or(&g.name),
+        g.id,
+        g.name,
+        g.kind,
+        status_now,
+        view.date(),
+        history.join(", "),
+        match g.treaty.as_ref().and_then(|t| graph.treaty(t)) {
+            Some(t) => format!("the obligations of {}, which ties its parties", t.name),
+            None if obligations.is_empty() => "no obligation".to_string(),
+            None => obligations.join(", "),
+        }
+    );
+    let json = json!({
+        "id": g.id.as_str(),
+        "name": g.acronym.as_deref().unwrap_or(&g.name),
+        "full_name": g.name,
+        "kind": g.kind.as_str(),
+        "status": g.status_during(&view.span()).map(|s| s.as_str()),
+        "status_history": g.status.iter().map(|c| json!({"status": c.status.as_str(), "since": c.since.to_string(), "source": c.source.as_str()})).collect::<Vec<_>>(),
+        "obligations": obligations,
+        "treaty": g.treaty.as_ref().map(|t| t.as_str()),
+    });
+    (text, json)
+}
+
+/// A grouping's members, one row each, or "none".
+pub(crate) fn member_table(graph: &AllianceGraph, list: &[MemberOf]) -> String {
+    if list.is_empty() {
+        let mut out = String::new();
+        none_line(&mut out);
+        return out;
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|m| {
+            vec![
+                m.country.to_string(),
+                name(graph, &m.country.into()),
+                m.role.to_string(),
+                period(m.start, m.end),
+                format!("[source: {}]", m.source),
+            ]
+        })
+        .collect();
+    table_rows(&rows, "  ")
+}
+
+pub(crate) fn period(start: Option<PartialDate>, end: Option<PartialDate>) -> String {
+    match (start, end) {
+        (Some(s), Some(e)) => format!("{s} to {e}"),
+        (Some(s), None) => format!("since {s}"),
+        (None, Some(e)) => format!("until {e}"),
+        (None, None) => "dates unknown".into(),
+    }
+}
