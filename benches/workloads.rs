@@ -6,7 +6,7 @@
 //! benchmarks time that build on a fresh copy of the graph; the query benchmarks run on a
 //! view whose index is built.
 //!
-//! `cargo bench --bench workloads` (about five minutes on 2 cores). The ATOP benchmarks are in
+//! `cargo bench --features synthetic --bench workloads` (about five minutes on 2 cores). The ATOP benchmarks are in
 //! `benches/atop.rs` (feature `atop`). The side-by-side comparison with networkx, rustworkx
 //! and pandas is `benches/peers/run.sh`.
 

@@ -67,6 +67,8 @@
 //! - `datasets` (default): the built-in datasets (the world, the Asian NATO story).
 //! - `atop`: the ATOP 5.1 importer, the COW crosswalk and ATOP-style tables; with `datasets`,
 //!   `datasets::world_from_atop` makes the world dataset from your own ATOP download.
+//! - `synthetic`: the seeded generator of large synthetic datasets (`synthetic`), for
+//!   benchmarks and scaling tests.
 //! - `cli`: the `alliance-graph` command-line tool.
 
 #![deny(missing_docs)]
@@ -83,6 +85,7 @@ pub mod validate;
 #[cfg(feature = "datasets")]
 pub mod datasets;
 pub mod io;
+#[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 
 pub use crate::error::{Candidate, Error, Location, Result};

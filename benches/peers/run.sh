@@ -25,9 +25,9 @@ fi
 py="$venv/bin/python"
 
 atop_members="${ATOP_MEMBERS:-$root/../shared/data/atop-5.1/atop5_1m.csv}"
-features=""
-if [ -f "$atop_members" ] && cargo build --quiet --release --features atop --example peer_workloads 2>/dev/null; then
-  features="--features atop"
+features="--features synthetic"
+if [ -f "$atop_members" ] && cargo build --quiet --release --features atop,synthetic --example peer_workloads 2>/dev/null; then
+  features="--features atop,synthetic"
 fi
 cargo build --quiet --release $features --example peer_workloads
 ours="$root/target/release/examples/peer_workloads"
