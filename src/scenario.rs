@@ -120,6 +120,49 @@ impl Diff {
     }
 }
 
+/// One line per change: "allied: AUS-IND", "no longer allied: A-B", "defends: AUS -> IND"
+/// (AUS would owe IND the obligation), "no longer defends: A -> B"; "no change" when empty.
+///
+/// ```
+/// use alliance_graph::{datasets, Scenario};
+///
+/// let members = ["AUS", "JPN"].map(|c| c.parse().unwrap());
+/// let outcome = Scenario::new("2024-10-01".parse()?)
+///     .form_grouping("asian-nato".parse()?, members)
+///     .apply(&datasets::asian_nato())?;
+/// assert_eq!(outcome.diff.to_string(), "allied: AUS-JPN\ndefends: AUS -> JPN\ndefends: JPN -> AUS");
+/// # Ok::<(), alliance_graph::Error>(())
+/// ```
+impl std::fmt::Display for Diff {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut lines: Vec<String> = Vec::new();
+        lines.extend(
+            self.allied_gained
+                .iter()
+                .map(|(a, b)| format!("allied: {a}-{b}")),
+        );
+        lines.extend(
+            self.allied_lost
+                .iter()
+                .map(|(a, b)| format!("no longer allied: {a}-{b}")),
+        );
+        lines.extend(
+            self.defenders_gained
+                .iter()
+                .map(|(a, b)| format!("defends: {a} -> {b}")),
+        );
+        lines.extend(
+            self.defenders_lost
+                .iter()
+                .map(|(a, b)| format!("no longer defends: {a} -> {b}")),
+        );
+        if lines.is_empty() {
+            return f.write_str("no change");
+        }
+        f.write_str(&lines.join("\n"))
+    }
+}
+
 /// The result of [`Scenario::apply`].
 #[derive(Debug, Clone)]
 pub struct Outcome {
