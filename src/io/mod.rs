@@ -20,11 +20,11 @@
 //! | record | fields |
 //! | --- | --- |
 //! | top level | `format` (always `"alliance-graph/1"`), `name?`, `title?`, `description?`, `sources`, `countries`, `groupings`, `memberships`, `treaties`, `stances` |
-//! | source | `id` (slug), `title`, `publisher?`, `url?`, `date?`, `note?` |
-//! | country | `id` (ISO 3166-1 alpha-3), `name`, `aliases`, `cow_code?`, `nuclear_armed?` (`{"since": date, "source": id}`), `note?` |
-//! | grouping | `id` (slug), `name`, `acronym?`, `aliases`, `kind` (`collective-defense`, `security-partnership`, `strategic-dialogue`, `other`), `obligations` (what members owe each other while it is active), `status` (history, oldest first: `{"status": "proposed"/"active"/"dissolved", "since": date, "source": id}`), `note?` |
+//! | source | `id` (slug), `title`, `publisher?`, `url?`, `date?`, `note?`, `coverage?` (`{"from": date, "to": date}`: the span it covers completely; see [`Gaps`](crate::query::Gaps)) |
+//! | country | `id` (ISO 3166-1 alpha-3), `name`, `aliases`, `cow_code?`, `nuclear_armed?` (`{"since": date, "source": id}`), `statehood` (`[{"from": date, "until?": date}]`: when it was a state), `note?` |
+//! | grouping | `id` (slug), `name`, `acronym?`, `aliases`, `kind` (`collective-defense`, `security-partnership`, `strategic-dialogue`, `other`), `obligations` (what members owe each other while it is active), `status` (history, oldest first: `{"status": "proposed"/"active"/"dissolved", "since": date, "source": id}`), `treaty?` (the treaty whose parties it names: its ties are the treaty's), `note?` |
 //! | membership | `country`, `grouping`, `role` (`founding-member`, `member`, `partner`, `observer`), `start?`, `end?`, `source`, `note?` |
-//! | treaty | `id` (slug), `name`, `kind` (`alliance`, `access`, `other`), `parties` (ids, or `{"country", "joined?", "left?"}`), `obligations`, `signed?`, `in_force?`, `ended?`, `atop_id?`, `sources` (at least one), `note?` |
+//! | treaty | `id` (slug), `name`, `kind` (`alliance`, `access`, `other`), `parties` (ids, or `{"country", "joined?", "left?"}`), `obligations`, `signed?`, `in_force?`, `ended?`, `not_in_force?` (signed, binds nobody), `atop_id?`, `attributes` (further coded provisions, by name), `sources` (at least one), `note?` |
 //! | obligation | `kind` (`defense`, `offense`, `neutrality`, `non-aggression`, `consultation`), `by?` and `to?` (party ids; omitted means every party), `conditions`, `from?`, `until?` |
 //! | stance | `actor`, `kind` (`proposal`, `support`, `refusal`, `request`, `invitation`), `target` (`{"grouping": id}`, `{"country": id}` or `{"membership": {"country": id, "grouping": id}}`), `speaker?` (`{"name", "office?"}`), `date`, `quote?`, `summary?`, `evidence` (`on-record`, `reported`, `speculated`), `source`, `note?` |
 //!
@@ -35,6 +35,8 @@
 #[cfg(feature = "json")]
 pub mod json;
 
+/// The ATOP 5.1 importer and tables: with the `atop` feature (documented on docs.rs, which
+/// builds every feature; locally, `cargo doc --features atop`).
 #[cfg(feature = "atop")]
 pub mod atop;
 
