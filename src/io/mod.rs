@@ -31,12 +31,14 @@
 //! Dates are `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`; see [`time`](crate::time) for how
 //! partial dates are read. A treaty without `in_force` counts from its signature, as ATOP
 //! counts. Parse errors give the line and column; validation errors name the record and field.
+//!
+//! The ATOP 5.1 importer and tables, `io::atop`, come with the `atop` feature: docs.rs builds
+//! every feature; locally, `cargo doc --features atop` shows them.
 
 #[cfg(feature = "json")]
 pub mod json;
 
-/// The ATOP 5.1 importer and tables: with the `atop` feature (documented on docs.rs, which
-/// builds every feature; locally, `cargo doc --features atop`).
+// With the `atop` feature only; the module docs above say so.
 #[cfg(feature = "atop")]
 pub mod atop;
 
