@@ -46,11 +46,19 @@ use crate::model::CountryId;
 pub struct Network<'g> {
     view: View<'g>,
     adj: Arc<Adjacency>,
-    /// Whether to answer from the index's [`Lists`] (when it has them).
-    listed: bool,
-    /// Whether to answer [`Network::are_allied`] from the lists' pair bits (when they have
-    /// them).
-    pair_bits: bool,
+    /// In tests only: a slower way of answering to take, to compare it with the fastest.
+    #[cfg(test)]
+    slower: Option<Slower>,
+}
+
+/// The slower ways a network can answer, which tests force to compare them.
+#[cfg(test)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slower {
+    /// Without the lists, as beyond [`LIST_LIMIT`].
+    Unlisted,
+    /// `are_allied` from the ally lists, as for graphs of more than [`PAIR_BITS_STATES`].
+    WithoutPairBits,
 }
 
 impl<'g> View<'g> {
@@ -63,8 +71,8 @@ impl<'g> View<'g> {
         let network = Network {
             view: *self,
             adj: self.adjacency(),
-            listed: true,
-            pair_bits: true,
+            #[cfg(test)]
+            slower: None,
         };
         network.adj.lists.get_or_init(|| network.make_lists());
         network
@@ -169,7 +177,7 @@ impl<'g> Network<'g> {
             Some(Lists {
                 pair_bits: Some(bits),
                 ..
-            }) if self.pair_bits => {
+            }) if self.pair_bits_allowed() => {
                 let bit = a as usize * self.len() + b as usize;
                 bits[bit / 64] >> (bit % 64) & 1 == 1
             }
@@ -257,7 +265,7 @@ impl<'g> Network<'g> {
     /// The same network answering without the lists, as it does beyond [`LIST_LIMIT`].
     #[cfg(test)]
     fn unlisted(mut self) -> Self {
-        self.listed = false;
+        self.slower = Some(Slower::Unlisted);
         self
     }
 
@@ -265,13 +273,28 @@ impl<'g> Network<'g> {
     /// of more than [`PAIR_BITS_STATES`] states.
     #[cfg(test)]
     fn without_pair_bits(mut self) -> Self {
-        self.pair_bits = false;
+        self.slower = Some(Slower::WithoutPairBits);
         self
     }
 
-    /// The index's lists, if it has them and this network may use them.
+    /// The index's lists, if it has them (and, in tests, this network may use them).
     fn lists(&self) -> Option<&Lists> {
-        self.adj.lists.get()?.as_ref().filter(|_| self.listed)
+        #[cfg(test)]
+        if self.slower == Some(Slower::Unlisted) {
+            return None;
+        }
+        self.adj.lists.get()?.as_ref()
+    }
+
+    /// Whether `are_allied` may read the pair bits: always, but in tests that force the
+    /// ally lists.
+    #[inline]
+    fn pair_bits_allowed(&self) -> bool {
+        #[cfg(test)]
+        if self.slower == Some(Slower::WithoutPairBits) {
+            return false;
+        }
+        true
     }
 
     /// Each state's allies and defenders, or `None` when they would exceed [`LIST_LIMIT`].
