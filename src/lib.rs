@@ -80,6 +80,7 @@ mod graph;
 mod model;
 mod resolve;
 pub mod time;
+mod util;
 pub mod validate;
 
 #[cfg(feature = "datasets")]

@@ -6,9 +6,9 @@
 //! an error listing both.
 
 use crate::error::{Candidate, Error, Result};
-use crate::graph::FastMap;
-use crate::io::Document;
 use crate::model::ActorId;
+use crate::model::Document;
+use crate::util::FastMap;
 
 /// The lookup table from folded names to the actors that carry them.
 #[derive(Debug, Clone, Default)]

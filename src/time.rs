@@ -384,7 +384,7 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_str(crate::model::StrVisitor(str::parse::<PartialDate>))
+        d.deserialize_str(crate::util::StrVisitor(str::parse::<PartialDate>))
     }
 }
 

@@ -44,9 +44,7 @@ pub mod atop;
 
 pub mod merge;
 
-use serde::{Deserialize, Serialize};
-
-use crate::model::{Country, Grouping, Membership, Source, Stance, Treaty};
+pub use crate::model::{Document, FORMAT};
 
 /// Opens a file the user named for reading, refusing anything but a regular file: loading
 /// never follows a symbolic link (or reads a directory, pipe or device), so it reads only the
@@ -73,73 +71,6 @@ pub(crate) fn open_input(path: &std::path::Path) -> crate::Result<(std::fs::File
     }
     let file = std::fs::File::open(path).map_err(io_error)?;
     Ok((file, meta.len()))
-}
-
-/// The format tag every file carries, so that a later format can be told apart.
-pub const FORMAT: &str = "alliance-graph/1";
-
-/// A dataset's records, in the order of the file; the serde form of the file format.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Document {
-    /// Always [`FORMAT`].
-    #[serde(deserialize_with = "format_tag")]
-    pub format: String,
-    /// Short name of the dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// What it holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Sources cited by the records.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
-    /// States.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub countries: Vec<Country>,
-    /// Groupings.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub groupings: Vec<Grouping>,
-    /// Memberships of states in groupings.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub memberships: Vec<Membership>,
-    /// Treaties between states.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub treaties: Vec<Treaty>,
-    /// Stated positions.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub stances: Vec<Stance>,
-}
-
-impl Default for Document {
-    fn default() -> Self {
-        Document {
-            format: FORMAT.to_string(),
-            name: None,
-            title: None,
-            description: None,
-            sources: Vec::new(),
-            countries: Vec::new(),
-            groupings: Vec::new(),
-            memberships: Vec::new(),
-            treaties: Vec::new(),
-            stances: Vec::new(),
-        }
-    }
-}
-
-fn format_tag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let s = String::deserialize(d)?;
-    if s == FORMAT {
-        Ok(s)
-    } else {
-        Err(serde::de::Error::custom(format!(
-            "unsupported format {s:?}; this version reads {FORMAT:?}"
-        )))
-    }
 }
 
 impl Document {

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::util::StrVisitor;
 
 /// A country's id: an ISO 3166-1 alpha-3 code such as `JPN`, three uppercase ASCII letters.
 ///
@@ -309,22 +310,6 @@ impl<'de> Deserialize<'de> for ActorId {
                 Err(_) => s.parse(),
             }
         }))
-    }
-}
-
-/// Deserializes a string through a checking constructor, without first copying it into an
-/// owned `String` (a streaming reader hands out a borrowed buffer for every string).
-pub(crate) struct StrVisitor<F>(pub(crate) F);
-
-impl<'de, T, F: FnOnce(&str) -> Result<T>> serde::de::Visitor<'de> for StrVisitor<F> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, s: &str) -> std::result::Result<T, E> {
-        (self.0)(s).map_err(E::custom)
     }
 }
 

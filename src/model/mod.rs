@@ -2,14 +2,16 @@
 //! beyond construction checks; the graph and the queries give them meaning.
 
 mod actor;
+mod document;
 mod ids;
 mod source;
 mod stance;
 mod tie;
 
 pub use actor::{Country, Grouping, GroupingKind, GroupingStatus, Since, Statehood, StatusChange};
+pub use document::{Document, FORMAT};
+pub(crate) use ids::InternGuard;
 pub use ids::{ActorId, CountryId, GroupingId, SourceId, TreatyId};
-pub(crate) use ids::{InternGuard, StrVisitor};
 pub use source::{Coverage, Source};
 pub use stance::{Evidence, Speaker, Stance, StanceKind, Target};
 pub use tie::{Membership, Obligation, Party, Role, Treaty, TreatyKind, TreatyObligation};

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
-use super::index::Adjacency;
 use super::rules::Clause;
 use super::{ActorRef, View};
 use crate::error::Result;
+use crate::graph::adjacency::Adjacency;
 #[cfg(test)]
 use crate::graph::Tie;
 #[cfg(test)]
@@ -75,6 +75,12 @@ pub struct TieEvidence {
 }
 
 impl TieEvidence {
+    /// Whether `country` owes an obligation under this tie: it defends the other state at
+    /// the strength the tie was found at. The one defender rule of every query.
+    pub fn binds(&self, country: CountryId) -> bool {
+        self.obligation.is_some() && self.owed_by.contains(&country)
+    }
+
     /// Whether both states owe the obligation to each other.
     pub fn is_mutual(&self) -> bool {
         self.owed_by.len() == 2

@@ -8,126 +8,22 @@
 //! its counted members, and is marked a clique when all their spans share a day, in which
 //! case every pair of distinct members is tied; otherwise pairs are checked one by one.
 
-use std::fmt;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, OnceLock};
 
-use super::network::Lists;
-use super::{Strength, View};
+use super::View;
+use crate::graph::adjacency::{Adjacency, Group, Member, MemberEntry, TreatyTie};
 use crate::graph::Edge;
 use crate::model::{ActorId, CountryId};
 use crate::Span;
 
-/// How many indices the graph keeps (the most recently built ones).
-const KEEP: usize = 4;
-
-type Entries = Vec<(Span, Strength, Arc<Adjacency>)>;
-
-/// The indices built by views of one graph, by asked span and strength. A clone starts
-/// empty: it is a cache, not part of the graph's value.
-#[derive(Default)]
-pub(crate) struct IndexCache(Mutex<Entries>);
-
-impl Clone for IndexCache {
-    fn clone(&self) -> Self {
-        IndexCache::default()
-    }
-}
-
-impl fmt::Debug for IndexCache {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.lock().unwrap_or_else(PoisonError::into_inner).len();
-        write!(f, "IndexCache({n} indices)")
-    }
-}
-
-/// A treaty tie of one state, seen from it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct TreatyTie {
-    /// The other state (country index).
-    pub(crate) other: u32,
-    /// The treaty (index in the dataset).
-    pub(crate) treaty: u32,
-    /// Whether the other state owes this one an obligation at the view's strength.
-    pub(crate) other_owes: bool,
-}
-
-/// A counted membership of a state: its grouping's slot and its position in the slot's list.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct MemberEntry {
-    pub(crate) slot: u32,
-    pub(crate) pos: u32,
-}
-
-/// A counted member of a grouping.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Member {
-    /// The state (country index).
-    pub(crate) country: u32,
-    /// The membership (index in the dataset).
-    pub(crate) membership: u32,
-}
-
-/// A grouping that carries ties at the view's date and strength.
-#[derive(Debug)]
-pub(crate) struct Group {
-    /// The grouping (index in the dataset).
-    pub(crate) grouping: u32,
-    /// Its active spans.
-    pub(crate) active: Vec<Span>,
-    /// Its active spans within the asked span.
-    pub(crate) windows: Vec<Span>,
-    /// The memberships that count and meet a window, in the graph's incident order.
-    pub(crate) members: Vec<Member>,
-    /// Each member's membership span, in the same order.
-    pub(crate) spans: Vec<Span>,
-    /// Whether all members' spans share a day of one window: every pair of distinct members
-    /// is then tied.
-    pub(crate) clique: bool,
-    /// Whether the grouping's ties carry obligations (mutual ones): its members defend each
-    /// other.
-    pub(crate) mutual: bool,
-}
-
-/// The adjacency of a view; see the module documentation.
-#[derive(Debug)]
-pub(crate) struct Adjacency {
-    /// By country index: its id (compact, for answers that list states).
-    pub(crate) ids: Vec<CountryId>,
-    /// By country index: its treaty ties.
-    pub(crate) treaties: Vec<Vec<TreatyTie>>,
-    /// By country index: its counted memberships, in group order.
-    pub(crate) memberships: Vec<Vec<MemberEntry>>,
-    /// The groupings that carry ties.
-    pub(crate) groups: Vec<Group>,
-    /// Each state's allies and defenders, made by the first [`View::network`] of this index
-    /// (`None` inside when too large).
-    pub(crate) lists: OnceLock<Option<Lists>>,
-}
-
 impl View<'_> {
     /// The view's adjacency index, from the graph's cache or built (and cached) now.
     pub(crate) fn adjacency(&self) -> Arc<Adjacency> {
-        let cache = &self.graph.adjacency_cache().0;
-        let find = |list: &Entries| {
-            list.iter()
-                .find(|(s, st, _)| *s == self.asked && *st == self.strength)
-                .map(|(_, _, a)| Arc::clone(a))
-        };
-        if let Some(a) = find(&cache.lock().unwrap_or_else(PoisonError::into_inner)) {
-            return a;
-        }
-        // Built without the lock held, so other views' queries are not held up; a thread
-        // that raced this one keeps the first index stored.
-        let built = Arc::new(self.build_adjacency());
-        let mut list = cache.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(a) = find(&list) {
-            return a;
-        }
-        if list.len() >= KEEP {
-            list.remove(0);
-        }
-        list.push((self.asked, self.strength, Arc::clone(&built)));
-        built
+        self.graph
+            .adjacency_cache()
+            .get_or_build((self.asked, self.strength.weakest()), || {
+                self.build_adjacency()
+            })
     }
 
     fn build_adjacency(&self) -> Adjacency {

@@ -26,8 +26,6 @@ pub use membership::{MemberOf, SharedGrouping};
 pub use network::{Network, LIST_LIMIT};
 pub use stance::{Coalition, Position};
 
-pub(crate) use index::IndexCache;
-
 use std::fmt;
 
 use crate::error::{Error, Result};

@@ -10,9 +10,9 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use super::index::Adjacency;
 use super::View;
 use crate::error::{Error, Result};
+use crate::graph::adjacency::{Adjacency, Csr, Lists};
 use crate::model::CountryId;
 
 /// A view's ties as a network of states: the same answers as the view's queries, as bare
@@ -83,28 +83,9 @@ impl<'g> View<'g> {
 /// index may hold: 8 million, 24 MB each. Beyond it a network finds each answer when asked.
 pub const LIST_LIMIT: usize = 8 << 20;
 
-/// Each state's allies and defenders, sorted: what [`Network::allies`] and
-/// [`Network::defenders_of`] answer, found once and then lent out.
-#[derive(Debug)]
-pub(crate) struct Lists {
-    allies: Csr,
-    defenders: Csr,
-    /// Bit `a * n + b` is set when the states at indices `a` and `b` are allied: one look-up
-    /// per [`Network::are_allied`]. Only for graphs of up to [`PAIR_BITS_STATES`] states.
-    pair_bits: Option<Vec<u64>>,
-}
-
 /// The most states for which [`Lists`] keep a bit per pair of states (2 MiB at most); larger
 /// graphs answer [`Network::are_allied`] by a binary search in the first state's allies.
 const PAIR_BITS_STATES: usize = 1 << 12;
-
-/// Lists of ids by country index, stored end to end.
-#[derive(Debug, Default)]
-struct Csr {
-    /// Where each state's list starts in `ids`; one more entry than there are states.
-    starts: Vec<u32>,
-    ids: Vec<CountryId>,
-}
 
 impl Csr {
     fn get(&self, x: u32) -> &[CountryId] {

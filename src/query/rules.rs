@@ -4,7 +4,7 @@
 //! clauses that decide. The coverage rule (what the data can say at all) is in
 //! [`coverage`](super::coverage); the partial-date rule in [`time`](crate::time).
 
-use super::{Strength, TieEvidence, View};
+use super::{Strength, View};
 use crate::model::{CountryId, Grouping, Membership, Treaty, TreatyObligation};
 use crate::{Period, Span};
 
@@ -154,13 +154,5 @@ impl<'g> View<'g> {
     #[cfg(test)]
     pub(crate) fn grouping_counts(&self, g: &Grouping) -> bool {
         g.active_during(&self.asked)
-    }
-}
-
-impl TieEvidence {
-    /// Whether `country` owes an obligation under this tie: it defends the other state at
-    /// the strength the tie was found at. The one defender rule of every query.
-    pub fn binds(&self, country: CountryId) -> bool {
-        self.obligation.is_some() && self.owed_by.contains(&country)
     }
 }

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 
 use super::crosswalk::crosswalk;
 use crate::error::{Error, Location, Result};
-use crate::graph::FastMap;
 use crate::io::Document;
 use crate::model::{
     Country, CountryId, Coverage, Obligation, Party, Source, SourceId, Treaty, TreatyId,
     TreatyKind, TreatyObligation,
 };
+use crate::util::FastMap;
 use crate::{AllianceGraph, GraphBuilder, PartialDate};
 
 /// The id of the source every imported record cites.

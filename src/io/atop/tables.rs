@@ -5,8 +5,8 @@ use std::hash::BuildHasherDefault;
 use std::io::Write;
 
 use crate::error::{Error, Result};
-use crate::graph::{FastMap, FxHasher};
 use crate::model::{CountryId, Obligation, Party, Treaty};
+use crate::util::{FastMap, FxHasher};
 use crate::{AllianceGraph, Day};
 
 /// Options for the tables; the default gives ATOP's published tables.

@@ -1,65 +1,20 @@
 //! The graph store: [`AllianceGraph`], the only owner of the petgraph graph, and
 //! [`GraphBuilder`], which validates records before they become a graph.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 use petgraph::visit::EdgeRef;
 
+pub(crate) mod adjacency;
+
 use crate::error::{Error, Result};
-use crate::io::Document;
+use crate::model::Document;
 use crate::model::{
     ActorId, Country, CountryId, Grouping, GroupingId, Membership, Source, SourceId, Stance,
     Target, Treaty, TreatyId,
 };
 use crate::resolve::NameIndex;
+use crate::util::FastMap;
 use crate::validate::{target_label, Issue, Record};
-
-/// A small, fast, non-cryptographic hasher (the Firefox/rustc "Fx" hash) for the graph's
-/// internal indices, whose keys are ids from the dataset, not from an attacker racing a
-/// server. SipHash was a fifth of the load time of a million-stance file.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// What a graph edge stands for: an index into the graph's record lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +54,7 @@ pub struct AllianceGraph {
     names: std::sync::OnceLock<NameIndex>,
     /// Adjacency indices built by views, by asked span and strength (the last few); a clone
     /// starts empty.
-    adjacency: crate::query::IndexCache,
+    adjacency: adjacency::IndexCache,
 }
 
 // Queries may run from many threads at once.
@@ -324,7 +279,7 @@ impl AllianceGraph {
     }
 
     /// The cache of adjacency indices built by views.
-    pub(crate) fn adjacency_cache(&self) -> &crate::query::IndexCache {
+    pub(crate) fn adjacency_cache(&self) -> &adjacency::IndexCache {
         &self.adjacency
     }
 
@@ -502,7 +457,7 @@ fn index(doc: Document) -> AllianceGraph {
         stances_by_target,
         stances_by_actor,
         names: std::sync::OnceLock::new(),
-        adjacency: crate::query::IndexCache::default(),
+        adjacency: adjacency::IndexCache::default(),
     }
 }
 

@@ -1,0 +1,153 @@
+//! The adjacency index of a dated view, as the graph keeps it: each state's ties at a date
+//! and strength, built once by the queries (`query::index`) and cached here for the last few
+//! (date, strength) pairs asked. Groupings are not expanded into pairs (a grouping of 17,576
+//! members would be 150 million of them): each keeps its counted members, and is marked a
+//! clique when all their spans share a day, in which case every pair of distinct members is
+//! tied; otherwise pairs are checked one by one.
+
+use std::fmt;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use crate::model::{CountryId, Obligation};
+use crate::Span;
+
+/// How many indices the graph keeps (the most recently built ones).
+const KEEP: usize = 4;
+
+/// The key of an index: the asked days and the weakest obligation that counts (`None`: any
+/// tie, at strength `any`).
+pub(crate) type IndexKey = (Span, Option<Obligation>);
+
+type Entries = Vec<(IndexKey, Arc<Adjacency>)>;
+
+/// The indices built by views of one graph, by asked span and strength. A clone starts
+/// empty: it is a cache, not part of the graph's value.
+#[derive(Default)]
+pub(crate) struct IndexCache(Mutex<Entries>);
+
+impl Clone for IndexCache {
+    fn clone(&self) -> Self {
+        IndexCache::default()
+    }
+}
+
+impl IndexCache {
+    /// The index kept for `key`, or the one `build` makes, which is then kept (among the
+    /// last few). It is built without the lock held, so other views' queries are not held
+    /// up; a thread that raced this one keeps the first index stored.
+    pub(crate) fn get_or_build(
+        &self,
+        key: IndexKey,
+        build: impl FnOnce() -> Adjacency,
+    ) -> Arc<Adjacency> {
+        let find = |list: &Entries| {
+            list.iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, a)| Arc::clone(a))
+        };
+        if let Some(a) = find(&self.0.lock().unwrap_or_else(PoisonError::into_inner)) {
+            return a;
+        }
+        let built = Arc::new(build());
+        let mut list = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(a) = find(&list) {
+            return a;
+        }
+        if list.len() >= KEEP {
+            list.remove(0);
+        }
+        list.push((key, Arc::clone(&built)));
+        built
+    }
+}
+
+impl fmt::Debug for IndexCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.lock().unwrap_or_else(PoisonError::into_inner).len();
+        write!(f, "IndexCache({n} indices)")
+    }
+}
+
+/// A treaty tie of one state, seen from it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TreatyTie {
+    /// The other state (country index).
+    pub(crate) other: u32,
+    /// The treaty (index in the dataset).
+    pub(crate) treaty: u32,
+    /// Whether the other state owes this one an obligation at the view's strength.
+    pub(crate) other_owes: bool,
+}
+
+/// A counted membership of a state: its grouping's slot and its position in the slot's list.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MemberEntry {
+    pub(crate) slot: u32,
+    pub(crate) pos: u32,
+}
+
+/// A counted member of a grouping.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Member {
+    /// The state (country index).
+    pub(crate) country: u32,
+    /// The membership (index in the dataset).
+    pub(crate) membership: u32,
+}
+
+/// A grouping that carries ties at the view's date and strength.
+#[derive(Debug)]
+pub(crate) struct Group {
+    /// The grouping (index in the dataset).
+    pub(crate) grouping: u32,
+    /// Its active spans.
+    pub(crate) active: Vec<Span>,
+    /// Its active spans within the asked span.
+    pub(crate) windows: Vec<Span>,
+    /// The memberships that count and meet a window, in the graph's incident order.
+    pub(crate) members: Vec<Member>,
+    /// Each member's membership span, in the same order.
+    pub(crate) spans: Vec<Span>,
+    /// Whether all members' spans share a day of one window: every pair of distinct members
+    /// is then tied.
+    pub(crate) clique: bool,
+    /// Whether the grouping's ties carry obligations (mutual ones): its members defend each
+    /// other.
+    pub(crate) mutual: bool,
+}
+
+/// Each state's allies and defenders, sorted: what [`Network::allies`](crate::query::Network::allies) and
+/// [`Network::defenders_of`](crate::query::Network::defenders_of) answer, found once and then lent out.
+#[derive(Debug)]
+pub(crate) struct Lists {
+    pub(crate) allies: Csr,
+    pub(crate) defenders: Csr,
+    /// Bit `a * n + b` is set when the states at indices `a` and `b` are allied: one look-up
+    /// per [`Network::are_allied`](crate::query::Network::are_allied). Only for graphs of up to `PAIR_BITS_STATES` (network) states.
+    pub(crate) pair_bits: Option<Vec<u64>>,
+}
+
+/// Lists of ids by country index, stored end to end.
+#[derive(Debug, Default)]
+pub(crate) struct Csr {
+    /// Where each state's list starts in `ids`; one more entry than there are states.
+    pub(crate) starts: Vec<u32>,
+    pub(crate) ids: Vec<CountryId>,
+}
+
+/// The adjacency of a view: each state's ties at its date and strength; see
+/// [`query::index`](crate::query) for how it is built.
+#[derive(Debug)]
+pub(crate) struct Adjacency {
+    /// By country index: its id (compact, for answers that list states).
+    pub(crate) ids: Vec<CountryId>,
+    /// By country index: its treaty ties.
+    pub(crate) treaties: Vec<Vec<TreatyTie>>,
+    /// By country index: its counted memberships, in group order.
+    pub(crate) memberships: Vec<Vec<MemberEntry>>,
+    /// The groupings that carry ties.
+    pub(crate) groups: Vec<Group>,
+    /// Each state's allies and defenders, made by the first [`View::network`](crate::View::network) of this index
+    /// (`None` inside when too large).
+    pub(crate) lists: OnceLock<Option<Lists>>,
+}
