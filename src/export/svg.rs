@@ -1,4 +1,6 @@
 //! The graph drawn as an SVG picture, laid out by this crate with no external program.
+//! (About 1,700 lines: text metrics, layout search and rendering are not yet split into
+//! scene, layout and render; see docs/ARCHITECTURE.md.)
 //!
 //! What [`Svg`] draws, as the graph stood on the view's date:
 //!

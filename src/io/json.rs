@@ -1,4 +1,5 @@
 //! The JSON dataset format: load, save and check. See [the format](super#the-json-format-alliance-graph1).
+//! (About 700 lines: the streaming reader of large files and its bounds are most of it.)
 //!
 //! ```
 //! use alliance_graph::io::json;

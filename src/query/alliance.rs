@@ -1,18 +1,15 @@
 //! Alliance queries: allies, are-allied, defenders, paths and blocs.
+//!
+//! Long (about 800 lines) because the path search and the blocs sit beside the ties they walk;
+//! the rules they apply are in [`rules`](super::rules) and the test oracles in `oracle.rs`.
 
 use std::collections::BTreeMap;
-#[cfg(test)]
-use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
 use super::rules::Clause;
 use super::{ActorRef, View};
 use crate::error::Result;
 use crate::graph::adjacency::Adjacency;
-#[cfg(test)]
-use crate::graph::Tie;
-#[cfg(test)]
-use crate::model::ActorId;
 use crate::model::{
     CountryId, Grouping, GroupingId, Membership, Obligation, SourceId, Treaty, TreatyId,
 };
@@ -434,94 +431,6 @@ impl<'g> View<'g> {
         }
     }
 
-    #[cfg(test)]
-    pub(crate) fn alliance_path_unindexed(
-        &self,
-        a: impl ActorRef,
-        b: impl ActorRef,
-    ) -> Result<Option<Path>> {
-        let (a, b) = (self.country(&a)?, self.country(&b)?);
-        if a == b {
-            return Ok(Some(Path { hops: Vec::new() }));
-        }
-        // Breadth-first search on adjacency alone; evidence is gathered for the hops found.
-        // A grouping's members are scanned from a pending list that shrinks as they are
-        // reached, so a large grouping is not rescanned from every member.
-        let mut previous: HashMap<CountryId, CountryId> = HashMap::new();
-        let mut pending: HashMap<&GroupingId, (Vec<crate::Span>, Vec<&Membership>)> =
-            HashMap::new();
-        let mut queue = VecDeque::from([a]);
-        let mut found = false;
-        'search: while let Some(x) = queue.pop_front() {
-            let mut next: Vec<CountryId> = Vec::new();
-            for (tie, other) in self.graph.incident(&ActorId::Country(x)) {
-                match tie {
-                    Tie::Treaty(t) => {
-                        if let ActorId::Country(y) = other {
-                            if !previous.contains_key(y)
-                                && *y != a
-                                && !self.treaty_clauses(t, x, *y).is_empty()
-                            {
-                                next.push(*y);
-                            }
-                        }
-                    }
-                    Tie::Membership(m) => {
-                        let Some(g) = self.graph.grouping(&m.grouping) else {
-                            continue;
-                        };
-                        if !self.grouping_admitted(g) || !self.membership_counts(m) {
-                            continue;
-                        }
-                        let (active, members) = pending.entry(&g.id).or_insert_with(|| {
-                            let active = g.active_spans();
-                            let members = if active.iter().any(|s| s.overlaps(&self.asked)) {
-                                self.members_counting(g)
-                            } else {
-                                Vec::new()
-                            };
-                            (active, members)
-                        });
-                        members.retain(|m2| {
-                            let reached = self.grouping_tied(active, m, m2);
-                            if reached {
-                                next.push(m2.country);
-                            }
-                            !reached
-                        });
-                    }
-                }
-            }
-            next.sort();
-            for y in next {
-                if y == a || previous.contains_key(&y) {
-                    continue;
-                }
-                previous.insert(y, x);
-                if y == b {
-                    found = true;
-                    break 'search;
-                }
-                queue.push_back(y);
-            }
-        }
-        if !found {
-            return Ok(None);
-        }
-        let mut hops = Vec::new();
-        let mut at = b;
-        while let Some(&from) = previous.get(&at) {
-            hops.push(Hop {
-                from,
-                to: at,
-                evidence: self.pair_evidence(from, at),
-            });
-            at = from;
-        }
-        hops.reverse();
-        Ok(Some(Path { hops }))
-    }
-
     /// The groups of states connected by ties at the view's strength, largest first (ties
     /// broken by the lowest id); states with no tie belong to no bloc.
     ///
@@ -576,65 +485,6 @@ impl<'g> View<'g> {
             }
         }
         into_blocs(doc.countries.iter().map(|c| c.id), &tied, &mut sets)
-    }
-
-    #[cfg(test)]
-    pub(crate) fn blocs_unindexed(&self) -> Vec<Bloc> {
-        let ids: Vec<CountryId> = self.graph.countries().map(|c| c.id).collect();
-        let index: HashMap<CountryId, usize> =
-            ids.iter().enumerate().map(|(i, c)| (*c, i)).collect();
-        let mut sets = DisjointSets::new(ids.len());
-        let mut tied = vec![false; ids.len()];
-        let mut join = |a: CountryId, b: CountryId| {
-            if let (Some(&i), Some(&j)) = (index.get(&a), index.get(&b)) {
-                sets.union(i, j);
-                tied[i] = true;
-                tied[j] = true;
-            }
-        };
-        for t in self.graph.treaties() {
-            let mut parties: Vec<CountryId> = t.parties.iter().map(|p| p.country()).collect();
-            parties.sort();
-            parties.dedup();
-            for (k, &x) in parties.iter().enumerate() {
-                for &y in &parties[k + 1..] {
-                    if !self.treaty_evidence(t, x, y).is_empty() {
-                        join(x, y);
-                    }
-                }
-            }
-        }
-        for g in self.graph.groupings() {
-            if !self.grouping_admitted(g) || !self.grouping_counts(g) {
-                continue;
-            }
-            for active in g.active_spans() {
-                let Some(window) = active.intersect(&self.asked) else {
-                    continue;
-                };
-                // Each member's span within the window; overlapping spans chain into one bloc.
-                let spans: Vec<(crate::Span, CountryId)> = self
-                    .members_counting(g)
-                    .into_iter()
-                    .filter_map(|m| Some((m.period()?.span().intersect(&window)?, m.country)))
-                    .collect();
-                join_overlapping(spans, &mut join);
-            }
-        }
-        into_blocs(ids.into_iter(), &tied, &mut sets)
-    }
-
-    /// The memberships of `g` that carry its ties at the view's strength and date.
-    #[cfg(test)]
-    fn members_counting(&self, g: &Grouping) -> Vec<&'g Membership> {
-        let group = ActorId::Grouping(g.id.clone());
-        self.graph
-            .incident(&group)
-            .filter_map(|(tie, _)| match tie {
-                Tie::Membership(m) if self.membership_counts(m) => Some(m),
-                _ => None,
-            })
-            .collect()
     }
 
     /// Every state tied to `x` at the view's strength and date, with the evidence, by id.
@@ -702,64 +552,6 @@ impl<'g> View<'g> {
         strongest_first(out)
     }
 
-    /// The unindexed [`ties_of`](Self::ties_of), kept to check the index against.
-    #[cfg(test)]
-    pub(crate) fn ties_of_unindexed(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence>> {
-        self.ties_with(x, None)
-    }
-
-    /// [`ties_of`](Self::ties_of), restricted to the state `only` when given: evidence is
-    /// built for that pair alone, so `are_allied` costs a scan of `x`'s ties and nothing more.
-    #[cfg(test)]
-    fn ties_with(
-        &self,
-        x: CountryId,
-        only: Option<CountryId>,
-    ) -> BTreeMap<CountryId, Vec<TieEvidence>> {
-        let mut out: BTreeMap<CountryId, Vec<TieEvidence>> = BTreeMap::new();
-        let me = ActorId::Country(x);
-        let wanted = |y: CountryId| y != x && only.is_none_or(|o| o == y);
-        for (tie, other) in self.graph.incident(&me) {
-            match tie {
-                Tie::Treaty(t) => {
-                    if let ActorId::Country(y) = other {
-                        if !wanted(*y) || self.treaty_clauses(t, x, *y).is_empty() {
-                            continue;
-                        }
-                        for e in self.treaty_evidence(t, x, *y) {
-                            out.entry(*y).or_default().push(e);
-                        }
-                    }
-                }
-                Tie::Membership(m) => {
-                    let Some(g) = self.graph.grouping(&m.grouping) else {
-                        continue;
-                    };
-                    if !self.grouping_admitted(g) || !self.membership_counts(m) {
-                        continue;
-                    }
-                    let active = g.active_spans();
-                    if !active.iter().any(|a| a.overlaps(&self.asked)) {
-                        continue;
-                    }
-                    let group = ActorId::Grouping(g.id.clone());
-                    for (tie2, member) in self.graph.incident(&group) {
-                        let (Tie::Membership(m2), ActorId::Country(y)) = (tie2, member) else {
-                            continue;
-                        };
-                        if !wanted(*y) || !self.grouping_tied(&active, m, m2) {
-                            continue;
-                        }
-                        for e in self.grouping_evidence(g, &active, m, m2) {
-                            out.entry(*y).or_default().push(e);
-                        }
-                    }
-                }
-            }
-        }
-        strongest_first(out)
-    }
-
     /// The evidence for the pair `a`, `b` alone.
     pub(crate) fn pair_evidence(&self, a: CountryId, b: CountryId) -> Vec<TieEvidence> {
         if a == b {
@@ -773,18 +565,14 @@ impl<'g> View<'g> {
             .unwrap_or_default()
     }
 
-    /// The unindexed [`pair_evidence`](Self::pair_evidence), kept to check the index against.
-    #[cfg(test)]
-    pub(crate) fn pair_evidence_unindexed(&self, a: CountryId, b: CountryId) -> Vec<TieEvidence> {
-        if a == b {
-            return Vec::new();
-        }
-        self.ties_with(a, Some(b)).remove(&b).unwrap_or_default()
-    }
-
     /// Whether treaty `t` ties `x` and `y` at the view's strength and date: the test of
     /// [`treaty_evidence`](Self::treaty_evidence) without building the evidence.
-    fn treaty_evidence(&self, t: &Treaty, x: CountryId, y: CountryId) -> Vec<TieEvidence> {
+    pub(super) fn treaty_evidence(
+        &self,
+        t: &Treaty,
+        x: CountryId,
+        y: CountryId,
+    ) -> Vec<TieEvidence> {
         let items = self
             .treaty_clauses(t, x, y)
             .iter()
@@ -793,7 +581,7 @@ impl<'g> View<'g> {
         merge_by_obligation(items)
     }
 
-    fn grouping_evidence(
+    pub(super) fn grouping_evidence(
         &self,
         g: &Grouping,
         active: &[crate::Span],
@@ -860,7 +648,7 @@ enum Wanted {
 
 /// Orders each state's evidence strongest obligation first (then by basis), drops repeats and
 /// states left without evidence.
-fn strongest_first(
+pub(super) fn strongest_first(
     mut ties: BTreeMap<CountryId, Vec<TieEvidence>>,
 ) -> BTreeMap<CountryId, Vec<TieEvidence>> {
     for evidence in ties.values_mut() {
@@ -878,7 +666,7 @@ fn strongest_first(
 
 /// The blocs of the joined sets: every set of two or more tied states, members sorted, largest
 /// bloc first (ties broken by the lowest ids). `countries` are in dense-index order.
-fn into_blocs(
+pub(super) fn into_blocs(
     countries: impl Iterator<Item = CountryId>,
     tied: &[bool],
     sets: &mut DisjointSets,
@@ -908,7 +696,7 @@ fn into_blocs(
 
 /// Joins members whose spans overlap, directly or through a chain of overlapping spans: the
 /// components of an interval graph, found by one sweep in start order.
-fn join_overlapping<T: Copy + PartialEq>(
+pub(super) fn join_overlapping<T: Copy + PartialEq>(
     mut spans: Vec<(crate::Span, T)>,
     join: &mut impl FnMut(T, T),
 ) {
@@ -928,12 +716,12 @@ fn join_overlapping<T: Copy + PartialEq>(
 }
 
 /// Union-find over dense indices, for blocs.
-struct DisjointSets {
+pub(super) struct DisjointSets {
     parent: Vec<usize>,
 }
 
 impl DisjointSets {
-    fn new(n: usize) -> Self {
+    pub(super) fn new(n: usize) -> Self {
         DisjointSets {
             parent: (0..n).collect(),
         }
@@ -947,7 +735,7 @@ impl DisjointSets {
         i
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(super) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);

@@ -17,6 +17,8 @@ mod coverage;
 mod index;
 mod membership;
 mod network;
+#[cfg(test)]
+mod oracle;
 mod rules;
 mod stance;
 

@@ -1,4 +1,5 @@
-//! Reading ATOP's member file (and optionally its alliance file) into a graph.
+//! Reading ATOP's member file (and optionally its alliance file) into a graph. (About 1,100
+//! lines: the member format, its 105 columns, conditions and every row problem reported.)
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
