@@ -34,10 +34,51 @@ impl<'g> View<'g> {
     }
 
     fn target_of(&self, target: &(impl ActorRef + ?Sized)) -> Result<Target> {
-        Ok(match target.resolve_in(self.graph())? {
+        Ok(match self.resolve(target)? {
             ActorId::Country(c) => Target::Country(c),
             ActorId::Grouping(g) => Target::Grouping(g),
         })
+    }
+
+    /// Every stance `actor` made by the view's date, oldest first.
+    ///
+    /// ```
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let by_india = graph.as_of("2024-12".parse()?).stances_by("India")?;
+    /// assert!(by_india.iter().all(|s| s.actor.as_str() == "IND"));
+    /// assert!(!by_india.is_empty());
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn stances_by(&self, actor: impl ActorRef) -> Result<Vec<&'g Stance>> {
+        let actor = self.resolve(actor)?;
+        let mut out: Vec<&'g Stance> = self
+            .graph()
+            .stances()
+            .filter(|s| s.actor == actor && self.made_by_then(s))
+            .collect();
+        out.sort_by_key(|s| s.date);
+        Ok(out)
+    }
+
+    /// Every stance made by the view's date whose target names `actor` (the actor itself, or
+    /// a membership of it or in it), oldest first.
+    ///
+    /// ```
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// // Japan's invitations to Britain name Britain's membership of the Asian NATO.
+    /// let about = graph.as_of("2024-12".parse()?).stances_about("Britain")?;
+    /// assert!(about.iter().any(|s| s.actor.as_str() == "JPN"));
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn stances_about(&self, actor: impl ActorRef) -> Result<Vec<&'g Stance>> {
+        let actor = self.resolve(actor)?;
+        let mut out: Vec<&'g Stance> = self
+            .graph()
+            .stances()
+            .filter(|s| s.target.actors().contains(&actor) && self.made_by_then(s))
+            .collect();
+        out.sort_by_key(|s| s.date);
+        Ok(out)
     }
 
     /// Every stance on `target` made by the view's date, oldest first. For a grouping this

@@ -2,25 +2,13 @@
 
 use crate::prelude::*;
 
-pub(crate) fn made_by(view: &View<'_>, s: &Stance) -> bool {
-    s.date.counts_by(&view.span())
-}
-
 pub(crate) fn show(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
     let graph = view.graph();
     let id = view.resolve(actor)?;
     let mut out = String::new();
     let mut j = header("show", view);
-    let mut by: Vec<&Stance> = graph
-        .stances()
-        .filter(|s| s.actor == id && made_by(view, s))
-        .collect();
-    by.sort_by_key(|s| s.date);
-    let mut on: Vec<&Stance> = graph
-        .stances()
-        .filter(|s| s.target.actors().contains(&id) && made_by(view, s))
-        .collect();
-    on.sort_by_key(|s| s.date);
+    let by = view.stances_by(&id)?;
+    let on = view.stances_about(&id)?;
     match &id {
         ActorId::Country(c) => {
             let country = graph
