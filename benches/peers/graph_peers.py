@@ -2,7 +2,7 @@
 """The graph workloads done the way a researcher would in Python: networkx and rustworkx.
 
 Benchmark peer for alliance-graph (see run.sh). Reads the same alliance-graph/1 JSON dataset
-and the same query list as `examples/peer_workloads.rs`, builds the graph of defense ties in
+and the same query list as `benches/peers/peer_workloads.rs`, builds the graph of defense ties in
 force on the query date, answers the same queries, writes the answers (to compare) and
 prints timings as JSON.
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The peer comparison of issue 6, in one command: ours (examples/peer_workloads.rs) against
+# The peer comparison of issue 6, in one command: ours (benches/peers/peer_workloads.rs) against
 # networkx and rustworkx (graph queries) and pandas (ATOP tables), on the same input files.
 # Answers are compared before any time is printed; a mismatch stops the run.
 #
