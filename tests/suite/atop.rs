@@ -3,7 +3,6 @@
 //! Real-file tests read `../shared/data/atop-5.1/` (relative to the crate). When that folder
 //! is absent they print "skipped: ..." and pass, unless the `CI` environment variable is set,
 //! in which case they fail.
-#![cfg(feature = "atop")]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -19,21 +18,9 @@ use alliance_graph::{AllianceGraph, CountryId, Obligation, Party, Precision, Tre
 // Helpers
 
 fn data_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/atop-5.1");
-    if dir.join("atop5_1m.csv").is_file() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "the ATOP 5.1 files are missing from {} and CI is set: real-data tests must not be skipped",
-            dir.display()
-        );
-    }
-    eprintln!(
-        "skipped: ATOP 5.1 files not found in {} (real-data test not run)",
-        dir.display()
-    );
-    None
+    super::shared_data("atop-5.1/atop5_1m.csv")?
+        .parent()
+        .map(Path::to_path_buf)
 }
 
 /// The real member file, imported once for all tests.

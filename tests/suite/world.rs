@@ -1,25 +1,20 @@
 //! The world dataset: made from the published ATOP 5.1 member file, it is what the crate
 //! embeds; it answers the questions people ask of it; it says "unknown" where its sources stop.
 //!
-//! `ALLIANCE_GRAPH_WRITE_WORLD=1 cargo test --all-features --test world` writes the embedded
+//! `ALLIANCE_GRAPH_WRITE_WORLD=1 cargo test --all-features --test main world::` writes the embedded
 //! `src/datasets/world.json` again after a change to the layers in `src/datasets/world/`.
-
-#![cfg(feature = "atop")]
 
 use std::path::Path;
 
 use alliance_graph::datasets;
 
-const MEMBERS: &str = "../shared/data/atop-5.1/atop5_1m.csv";
+const MEMBERS: &str = "atop-5.1/atop5_1m.csv";
 
 #[test]
 fn the_embedded_world_is_made_from_the_published_files() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(MEMBERS);
-    if !path.exists() {
-        assert!(std::env::var_os("CI").is_none(), "CI needs {MEMBERS}");
-        eprintln!("skipped: {MEMBERS} is absent");
+    let Some(path) = super::shared_data(MEMBERS) else {
         return;
-    }
+    };
     let (made, report) = datasets::world_from_atop(std::fs::File::open(&path).unwrap()).unwrap();
     assert!(report.issues.is_empty(), "{report}");
     let text = alliance_graph::io::json::to_string(&made).unwrap();
@@ -29,7 +24,7 @@ fn the_embedded_world_is_made_from_the_published_files() {
     }
     assert!(
         std::fs::read_to_string(&embedded).unwrap() == text,
-        "src/datasets/world.json is not what the layers make: run ALLIANCE_GRAPH_WRITE_WORLD=1 cargo test --all-features --test world"
+        "src/datasets/world.json is not what the layers make: run ALLIANCE_GRAPH_WRITE_WORLD=1 cargo test --all-features --test main world::"
     );
     assert!(
         made == datasets::world(),
@@ -378,11 +373,9 @@ mod coverage {
 #[test]
 fn every_alliance_in_force_at_the_end_of_2018_with_a_defense_obligation_or_three_members_is_reviewed(
 ) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(MEMBERS);
-    if !path.exists() {
-        assert!(std::env::var_os("CI").is_none(), "CI needs {MEMBERS}");
+    let Some(path) = super::shared_data(MEMBERS) else {
         return;
-    }
+    };
     let mut reader = csv::Reader::from_path(&path).unwrap();
     let headers = reader.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
@@ -420,12 +413,9 @@ fn every_alliance_in_force_at_the_end_of_2018_with_a_defense_obligation_or_three
 
 #[test]
 fn statehood_is_the_cow_state_system() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/cow-state-system-2016/states2016.csv");
-    if !path.exists() {
-        assert!(std::env::var_os("CI").is_none(), "CI needs states2016.csv");
+    let Some(path) = super::shared_data("cow-state-system-2016/states2016.csv") else {
         return;
-    }
+    };
     let world = datasets::world();
     let mut reader = csv::Reader::from_path(&path).unwrap();
     let mut spells: std::collections::BTreeMap<u16, Vec<String>> = Default::default();

@@ -1,6 +1,5 @@
 //! End-to-end runs of the `alliance-graph` binary: every command, on the built-in dataset and
 //! on small data files, in text and JSON, and the errors (bad names, bad dates, broken files).
-#![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
 
@@ -427,15 +426,12 @@ fn exports_to_stdout_and_files() {
 fn tables_need_atop_data() {
     let e = failure(&["table", "state-year"]);
     assert!(e.contains("--atop"), "{e}");
-    let member = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/atop-5.1/atop5_1m.csv");
-    let published = member.with_file_name("atop5_1sy.csv");
-    if !member.exists() || !published.exists() {
-        eprintln!(
-            "skipping the ATOP table run: {} not found",
-            member.display()
-        );
+    let (Some(member), Some(published)) = (
+        super::shared_data("atop-5.1/atop5_1m.csv"),
+        super::shared_data("atop-5.1/atop5_1sy.csv"),
+    ) else {
         return;
-    }
+    };
     let dir = tempdir();
     let out = dir.join("sy.csv");
     let r = run(&[
