@@ -88,13 +88,67 @@ fn did_you_mean(candidates: &[Candidate]) -> String {
     }
 }
 
-/// Every error this crate returns.
+/// Every error this crate returns: opaque, so that it can grow without breaking callers.
+/// Ask it [what went wrong](Error::kind), or use the predicates ([`is_parse`](Error::is_parse),
+/// [`is_unknown_actor`](Error::is_unknown_actor), ...) and accessors ([`location`](Error::location),
+/// [`issues`](Error::issues)). Its text says what was wrong and where.
+///
+/// ```
+/// use alliance_graph::{datasets, ErrorKind};
+///
+/// let err = datasets::asian_nato().resolve("Brtain").unwrap_err();
+/// assert!(err.is_unknown_actor());
+/// assert!(matches!(err.kind(), ErrorKind::UnknownActor { .. }));
+/// assert_eq!(err.to_string(), "unknown actor 'Brtain'; did you mean 'Britain' (GBR)?");
+/// ```
+#[derive(Debug)]
+pub struct Error(Box<ErrorKind>);
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Self {
+        Error(Box::new(kind))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&*self.0)
+    }
+}
+
+/// Whether an actor is a state or a grouping, in errors that name the wrong one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActorKind {
+    /// A state.
+    Country,
+    /// A grouping.
+    Grouping,
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ActorKind::Country => "country",
+            ActorKind::Grouping => "grouping",
+        })
+    }
+}
+
+/// What went wrong: an [`Error`]'s [`kind`](Error::kind).
 ///
 /// Each variant names what was wrong and, where the input has one, where: see [`Location`].
 /// Validation of a whole dataset collects every [`Issue`] instead of stopping at the first.
+/// New variants and fields may come in later versions: match with a wildcard.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum Error {
+pub enum ErrorKind {
     /// An id that does not have the required shape (`JPN`, `asian-nato`).
     #[error("invalid {kind} id {:?}: {reason}", shorten(value))]
     InvalidId {
@@ -140,14 +194,21 @@ pub enum Error {
         candidates: Vec<Candidate>,
     },
     /// An actor of the wrong kind for the question (a grouping where a country is needed).
-    #[error("'{}' is {actual}, but a {expected} is needed here", shorten(name))]
+    #[error("'{}' is a {actual}, but a {expected} is needed here", shorten(name))]
     WrongActorKind {
         /// The name asked for.
         name: String,
-        /// "a country" or "a grouping".
-        actual: &'static str,
-        /// "country" or "grouping".
-        expected: &'static str,
+        /// What it names.
+        actual: ActorKind,
+        /// What the question needs.
+        expected: ActorKind,
+    },
+    /// A what-if scenario that cannot be applied (an edit names a record that is not there,
+    /// or would leave the records invalid).
+    #[error("scenario: {message}")]
+    Scenario {
+        /// What is wrong with the edit.
+        message: String,
     },
     /// A file that cannot be parsed (syntax, a wrong type, an unknown field).
     #[error("{location}: {message}")]
@@ -205,53 +266,77 @@ fn format_issues(issues: &[Issue], path: Option<&PathBuf>) -> String {
 }
 
 impl Error {
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    /// What went wrong, owned.
+    pub fn into_kind(self) -> ErrorKind {
+        *self.0
+    }
+
     /// Whether this is an unknown or ambiguous actor name.
     pub fn is_unknown_actor(&self) -> bool {
         matches!(
-            self,
-            Error::UnknownActor { .. } | Error::AmbiguousActor { .. }
+            *self.0,
+            ErrorKind::UnknownActor { .. } | ErrorKind::AmbiguousActor { .. }
         )
     }
 
     /// Whether the input could not be parsed (syntax, types, ids, dates or keywords).
     pub fn is_parse(&self) -> bool {
         matches!(
-            self,
-            Error::Parse { .. }
-                | Error::InvalidDate { .. }
-                | Error::InvalidId { .. }
-                | Error::UnknownKeyword { .. }
+            *self.0,
+            ErrorKind::Parse { .. }
+                | ErrorKind::InvalidDate { .. }
+                | ErrorKind::InvalidId { .. }
+                | ErrorKind::UnknownKeyword { .. }
         )
     }
 
     /// Whether a dataset parsed but failed validation.
     pub fn is_invalid(&self) -> bool {
-        matches!(self, Error::Invalid { .. })
+        matches!(*self.0, ErrorKind::Invalid { .. })
     }
 
-    /// The validation issues, if this is [`Error::Invalid`]; empty otherwise.
+    /// Whether an input was larger than the documented limits.
+    pub fn is_too_large(&self) -> bool {
+        matches!(*self.0, ErrorKind::TooLarge { .. })
+    }
+
+    /// Whether reading or writing a file failed.
+    pub fn is_io(&self) -> bool {
+        matches!(*self.0, ErrorKind::Io { .. })
+    }
+
+    /// The validation issues, if this is [`ErrorKind::Invalid`]; empty otherwise.
     pub fn issues(&self) -> &[Issue] {
-        match self {
-            Error::Invalid { issues, .. } => issues,
+        match &*self.0 {
+            ErrorKind::Invalid { issues, .. } => issues,
             _ => &[],
         }
     }
 
     /// The place in the input, where the error has one.
     pub fn location(&self) -> Option<&Location> {
-        match self {
-            Error::Parse { location, .. } | Error::TooLarge { location, .. } => Some(location),
+        match &*self.0 {
+            ErrorKind::Parse { location, .. } | ErrorKind::TooLarge { location, .. } => {
+                Some(location)
+            }
             _ => None,
         }
     }
 
     /// Attaches a file path to an error that came from parsing that file's contents.
     pub(crate) fn with_path(mut self, p: &std::path::Path) -> Self {
-        match &mut self {
-            Error::Parse { location, .. } | Error::TooLarge { location, .. } => {
+        match &mut *self.0 {
+            ErrorKind::Parse { location, .. } | ErrorKind::TooLarge { location, .. } => {
                 location.path = Some(p.to_path_buf())
             }
-            Error::Invalid { path, .. } | Error::Io { path, .. } => *path = Some(p.to_path_buf()),
+            ErrorKind::Invalid { path, .. } | ErrorKind::Io { path, .. } => {
+                *path = Some(p.to_path_buf())
+            }
             _ => {}
         }
         self

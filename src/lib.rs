@@ -89,7 +89,7 @@ pub mod io;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 
-pub use crate::error::{Candidate, Error, Location, Result};
+pub use crate::error::{ActorKind, Candidate, Error, ErrorKind, Location, Result};
 pub use crate::graph::{AllianceGraph, GraphBuilder};
 pub use crate::model::{
     ActorId, Country, CountryId, Coverage, Evidence, Grouping, GroupingId, GroupingKind,

@@ -5,6 +5,7 @@
 //! name that no actor has is an error listing the closest names; a name two actors share is
 //! an error listing both.
 
+use crate::error::ErrorKind;
 use crate::error::{Candidate, Error, Result};
 use crate::model::ActorId;
 use crate::model::Document;
@@ -100,7 +101,7 @@ impl NameIndex {
         };
         match found {
             Some([(_, actor)]) => Ok(actor.clone()),
-            Some(many) if !many.is_empty() => Err(Error::AmbiguousActor {
+            Some(many) if !many.is_empty() => Err(Error::from(ErrorKind::AmbiguousActor {
                 name: name.to_string(),
                 candidates: many
                     .iter()
@@ -109,11 +110,11 @@ impl NameIndex {
                         actor: a.clone(),
                     })
                     .collect(),
-            }),
-            _ => Err(Error::UnknownActor {
+            })),
+            _ => Err(Error::from(ErrorKind::UnknownActor {
                 name: name.to_string(),
                 candidates: self.closest(name),
-            }),
+            })),
         }
     }
 

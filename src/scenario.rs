@@ -24,7 +24,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::io::Document;
 use crate::model::{
     CountryId, Grouping, GroupingId, GroupingKind, GroupingStatus, Membership, Obligation, Role,
@@ -234,13 +234,7 @@ impl Scenario {
 }
 
 fn scenario_error(message: String) -> Error {
-    Error::Parse {
-        location: Box::new(crate::Location {
-            field: Some("scenario".into()),
-            ..Default::default()
-        }),
-        message,
-    }
+    Error::from(ErrorKind::Scenario { message })
 }
 
 fn scenario_source(doc: &mut Document, undo: &mut Vec<Edit>) -> Result<SourceId> {

@@ -45,7 +45,7 @@
 //!
 //! So `treaties` bilateral treaties make that many treaty ties; multilateral ones make more.
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::io::Document;
 use crate::model::{
     ActorId, Country, CountryId, Evidence, Grouping, GroupingId, GroupingKind, GroupingStatus,
@@ -179,18 +179,18 @@ impl Generator {
     pub fn document(&self) -> Result<Document> {
         let n = self.states;
         if n > MAX_STATES {
-            return Err(Error::TooLarge {
+            return Err(Error::from(ErrorKind::TooLarge {
                 location: Box::<Location>::default(),
                 what: format!("a synthetic dataset of {n} states (country ids are three letters)"),
                 limit: MAX_STATES as u64,
-            });
+            }));
         }
         if n < 2 && (self.treaties > 0 || self.groupings > 0 || self.stances > 0) {
-            return Err(Error::TooLarge {
+            return Err(Error::from(ErrorKind::TooLarge {
                 location: Box::<Location>::default(),
                 what: "treaties, groupings or stances among fewer than two states".into(),
                 limit: 0,
-            });
+            }));
         }
         let ids: Vec<CountryId> = (0..n).filter_map(country_id).collect();
         let mut doc = Document {

@@ -40,7 +40,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// How much of a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -219,9 +219,11 @@ impl PartialDate {
             (None, Some(d)) => format!("{year}-??-{d:02}"),
             (None, None) => format!("{year}"),
         };
-        let invalid = |reason: String| Error::InvalidDate {
-            value: text(),
-            reason,
+        let invalid = |reason: String| {
+            Error::from(ErrorKind::InvalidDate {
+                value: text(),
+                reason,
+            })
         };
         if !YEAR_RANGE.contains(&year) {
             return Err(invalid(format!(
@@ -338,9 +340,11 @@ impl FromStr for PartialDate {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ISO 8601 calendar dates, four-digit years).
     fn from_str(s: &str) -> Result<Self> {
-        let invalid = |reason: &str| Error::InvalidDate {
-            value: s.to_string(),
-            reason: reason.to_string(),
+        let invalid = |reason: &str| {
+            Error::from(ErrorKind::InvalidDate {
+                value: s.to_string(),
+                reason: reason.to_string(),
+            })
         };
         let mut parts = s.split('-');
         let number = |part: Option<&str>, digits: usize, what: &str| -> Result<Option<u32>> {
@@ -365,12 +369,12 @@ impl FromStr for PartialDate {
         }
         // Four, two and two digits always fit.
         PartialDate::new(year as i32, month.map(|m| m as u8), day.map(|d| d as u8)).map_err(|e| {
-            match e {
-                Error::InvalidDate { reason, .. } => Error::InvalidDate {
+            match e.into_kind() {
+                ErrorKind::InvalidDate { reason, .. } => Error::from(ErrorKind::InvalidDate {
                     value: s.to_string(),
                     reason,
-                },
-                other => other,
+                }),
+                other => Error::from(other),
             }
         })
     }
@@ -401,10 +405,10 @@ impl Period {
     pub fn new(start: Option<PartialDate>, end: Option<PartialDate>) -> Result<Self> {
         if let (Some(s), Some(e)) = (start, end) {
             if e.latest() < s.earliest() {
-                return Err(Error::InvalidDate {
+                return Err(Error::from(ErrorKind::InvalidDate {
                     value: format!("{s} .. {e}"),
                     reason: "the end is before the start".into(),
-                });
+                }));
             }
         }
         Ok(Period { start, end })

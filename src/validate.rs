@@ -1,7 +1,7 @@
 //! Validation: every way the records of a dataset can fail to fit together.
 //!
 //! [`GraphBuilder::build`](crate::GraphBuilder::build) runs every check and reports all the
-//! issues it finds in one [`Error::Invalid`](crate::Error::Invalid), not just the first, so a
+//! issues it finds in one [`ErrorKind::Invalid`](crate::ErrorKind::Invalid), not just the first, so a
 //! data file can be fixed in one pass. [`GraphBuilder::issues`](crate::GraphBuilder::issues)
 //! lists them without building.
 

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use alliance_graph::io::json;
-use alliance_graph::Error;
+use alliance_graph::ErrorKind;
 
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("alliance-graph-limits-{}", std::process::id()));
@@ -39,7 +39,10 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     file.set_len(1 << 30).unwrap();
     let started = std::time::Instant::now();
     let err = json::from_path(&path).unwrap_err();
-    assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+    assert!(
+        err.is_too_large() && matches!(err.kind(), ErrorKind::TooLarge { .. }),
+        "{err}"
+    );
     assert!(
         err.to_string().contains("huge.json") && err.to_string().contains("exceeds the limit"),
         "{err}"
@@ -52,7 +55,10 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
 fn a_reader_over_the_size_limit_is_an_error() {
     let endless = std::io::repeat(b' ').take(json::MAX_FILE_BYTES + 10);
     let err = json::from_reader(endless).unwrap_err();
-    assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+    assert!(
+        err.is_too_large() && matches!(err.kind(), ErrorKind::TooLarge { .. }),
+        "{err}"
+    );
 }
 
 use std::io::Read as _;

@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 
 #[allow(dead_code)]
-#[path = "../../src/bin/alliance-graph.rs"]
+#[path = "../../src/bin/alliance-graph/main.rs"]
 mod cli;
 
 fuzz_target!(|data: &[u8]| {

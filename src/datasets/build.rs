@@ -7,7 +7,7 @@ use std::io::Read;
 
 use serde::Deserialize;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::io::{atop, Document};
 use crate::model::{
     Country, CountryId, Evidence, Grouping, GroupingId, GroupingKind, GroupingStatus, Membership,
@@ -76,14 +76,14 @@ fn world_from_import(imported: atop::Imported) -> Result<(AllianceGraph, atop::R
 }
 
 fn layer_error(file: &str, line: Option<u64>, message: String) -> Error {
-    Error::Parse {
+    Error::from(ErrorKind::Parse {
         location: Box::new(Location {
             path: Some(format!("src/datasets/{file}").into()),
             line,
             ..Location::default()
         }),
         message,
-    }
+    })
 }
 
 /// One row of `world/countries.csv`.

@@ -7,7 +7,7 @@ use petgraph::visit::EdgeRef;
 
 pub(crate) mod adjacency;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::Document;
 use crate::model::{
     ActorId, Country, CountryId, Grouping, GroupingId, Membership, Source, SourceId, Stance,
@@ -194,11 +194,11 @@ impl AllianceGraph {
     pub fn resolve_country(&self, name: &str) -> Result<CountryId> {
         match self.resolve(name)? {
             ActorId::Country(c) => Ok(c),
-            ActorId::Grouping(_) => Err(Error::WrongActorKind {
+            ActorId::Grouping(_) => Err(Error::from(ErrorKind::WrongActorKind {
                 name: name.to_string(),
-                actual: "a grouping",
-                expected: "country",
-            }),
+                actual: crate::ActorKind::Grouping,
+                expected: crate::ActorKind::Country,
+            })),
         }
     }
 
@@ -206,11 +206,11 @@ impl AllianceGraph {
     pub fn resolve_grouping(&self, name: &str) -> Result<GroupingId> {
         match self.resolve(name)? {
             ActorId::Grouping(g) => Ok(g),
-            ActorId::Country(_) => Err(Error::WrongActorKind {
+            ActorId::Country(_) => Err(Error::from(ErrorKind::WrongActorKind {
                 name: name.to_string(),
-                actual: "a country",
-                expected: "grouping",
-            }),
+                actual: crate::ActorKind::Country,
+                expected: crate::ActorKind::Grouping,
+            })),
         }
     }
 
@@ -382,12 +382,12 @@ impl GraphBuilder {
         Checker::new(&self.doc).run()
     }
 
-    /// Validates the records and builds the graph, or returns [`Error::Invalid`] listing every
+    /// Validates the records and builds the graph, or returns [`ErrorKind::Invalid`] listing every
     /// problem found.
     pub fn build(self) -> Result<AllianceGraph> {
         let issues = self.issues();
         if !issues.is_empty() {
-            return Err(Error::Invalid { path: None, issues });
+            return Err(Error::from(ErrorKind::Invalid { path: None, issues }));
         }
         Ok(index(self.doc))
     }

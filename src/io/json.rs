@@ -17,7 +17,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use super::Document;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::validate::{Issue, Record};
 use crate::AllianceGraph;
 
@@ -26,7 +26,7 @@ use crate::AllianceGraph;
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 fn parse_error(e: serde_json::Error) -> Error {
-    Error::Parse {
+    Error::from(ErrorKind::Parse {
         location: Box::new(Location {
             line: Some(e.line() as u64),
             column: Some(e.column() as u64),
@@ -38,7 +38,7 @@ fn parse_error(e: serde_json::Error) -> Error {
             .next()
             .unwrap_or_default()
             .to_string(),
-    }
+    })
 }
 
 /// Parses a document without validating how its records fit together.
@@ -49,10 +49,10 @@ pub fn document_from_str(text: &str) -> Result<Document> {
         let before = &text[..start];
         let line = before.matches('\n').count() as u64 + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
-        return Err(Error::Parse {
+        return Err(Error::from(ErrorKind::Parse {
             location: Box::new(Location { line: Some(line), column: Some(column), ..Location::default() }),
             message: "the top level must be a JSON object {\"format\": \"alliance-graph/1\", ...}, not an array".into(),
-        });
+        }));
     }
     let _interning = crate::model::InternGuard::new();
     serde_json::from_str(text).map_err(parse_error)
@@ -87,16 +87,16 @@ fn document_from_stream(reader: impl Read) -> Result<Document> {
         }
         Ok(_) => {}
         Err(_) if reader.get_ref().bad_utf8 => {
-            return Err(Error::Parse {
+            return Err(Error::from(ErrorKind::Parse {
                 location: Box::default(),
                 message: "the input is not valid UTF-8".into(),
-            })
+            }))
         }
         Err(e) => {
-            return Err(Error::Io {
+            return Err(Error::from(ErrorKind::Io {
                 path: None,
                 source: e,
-            })
+            }))
         }
     }
     let _interning = crate::model::InternGuard::new();
@@ -112,12 +112,12 @@ fn stream_error<R>(e: serde_json::Error, checked: &Checked<R>) -> Error {
         return too_large();
     }
     let bad_utf8 = checked.bad_utf8;
-    match parse_error(e) {
-        Error::Parse { location, .. } if bad_utf8 => Error::Parse {
+    match parse_error(e).into_kind() {
+        ErrorKind::Parse { location, .. } if bad_utf8 => Error::from(ErrorKind::Parse {
             location,
             message: "the input is not valid UTF-8".into(),
-        },
-        other => other,
+        }),
+        other => Error::from(other),
     }
 }
 
@@ -395,8 +395,8 @@ pub fn check_str(text: &str) -> Vec<Issue> {
         Ok(doc) => return crate::GraphBuilder::from_document(doc).issues(),
         Err(e) => e,
     };
-    let as_issue = |e: Error| match e {
-        Error::Parse { location, message } => Issue::Malformed {
+    let as_issue = |e: Error| match e.into_kind() {
+        ErrorKind::Parse { location, message } => Issue::Malformed {
             record: None,
             line: location.line,
             column: location.column,
@@ -434,13 +434,13 @@ pub fn check_path(path: impl AsRef<Path>) -> Result<Vec<Issue>> {
             } else {
                 e.to_string()
             };
-            Error::Parse {
+            Error::from(ErrorKind::Parse {
                 location: Box::new(Location {
                     path: Some(path.into()),
                     ..Location::default()
                 }),
                 message,
-            }
+            })
         })?;
     Ok(check_str(&text))
 }
@@ -614,14 +614,14 @@ pub fn from_reader(reader: impl Read) -> Result<AllianceGraph> {
         .take(MAX_FILE_BYTES + 1)
         .read_to_string(&mut text)
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => Error::Parse {
+            std::io::ErrorKind::InvalidData => Error::from(ErrorKind::Parse {
                 location: Box::default(),
                 message: "the input is not valid UTF-8".into(),
-            },
-            _ => Error::Io {
+            }),
+            _ => Error::from(ErrorKind::Io {
                 path: None,
                 source: e,
-            },
+            }),
         })?;
     if read as u64 > MAX_FILE_BYTES {
         return Err(too_large());
@@ -630,11 +630,11 @@ pub fn from_reader(reader: impl Read) -> Result<AllianceGraph> {
 }
 
 fn too_large() -> Error {
-    Error::TooLarge {
+    Error::from(ErrorKind::TooLarge {
         location: Box::default(),
         what: "the file".into(),
         limit: MAX_FILE_BYTES,
-    }
+    })
 }
 
 /// Reads, parses and validates a dataset file; errors carry the path.
@@ -662,32 +662,40 @@ pub fn from_path(path: impl AsRef<Path>) -> Result<AllianceGraph> {
 
 /// The dataset as pretty-printed JSON.
 pub fn to_string(graph: &AllianceGraph) -> Result<String> {
-    serde_json::to_string_pretty(graph.document()).map_err(|e| Error::Io {
-        path: None,
-        source: e.into(),
+    serde_json::to_string_pretty(graph.document()).map_err(|e| {
+        Error::from(ErrorKind::Io {
+            path: None,
+            source: e.into(),
+        })
     })
 }
 
 /// Writes the dataset as pretty-printed JSON.
 pub fn to_writer(graph: &AllianceGraph, writer: impl Write) -> Result<()> {
-    serde_json::to_writer_pretty(writer, graph.document()).map_err(|e| Error::Io {
-        path: None,
-        source: e.into(),
+    serde_json::to_writer_pretty(writer, graph.document()).map_err(|e| {
+        Error::from(ErrorKind::Io {
+            path: None,
+            source: e.into(),
+        })
     })
 }
 
 /// Writes the dataset to a file, replacing it.
 pub fn to_path(graph: &AllianceGraph, path: impl AsRef<Path>) -> Result<()> {
     let path = path.as_ref();
-    let file = std::fs::File::create(path).map_err(|e| Error::Io {
-        path: Some(path.into()),
-        source: e,
+    let file = std::fs::File::create(path).map_err(|e| {
+        Error::from(ErrorKind::Io {
+            path: Some(path.into()),
+            source: e,
+        })
     })?;
     let mut w = std::io::BufWriter::new(file);
     to_writer(graph, &mut w).map_err(|e| e.with_path(path))?;
-    w.flush().map_err(|e| Error::Io {
-        path: Some(path.into()),
-        source: e,
+    w.flush().map_err(|e| {
+        Error::from(ErrorKind::Io {
+            path: Some(path.into()),
+            source: e,
+        })
     })
 }
 

@@ -23,7 +23,7 @@
 //!   tie is cited twice.
 //! - **Memberships and stances** are united; an exact duplicate is kept once.
 //!
-//! Every error found is reported at once, as [`Error::Invalid`] with one
+//! Every error found is reported at once, as [`ErrorKind::Invalid`] with one
 //! [`Issue::DuplicateId`] per conflicting record; the merged records are then validated as
 //! any dataset is.
 //!
@@ -39,7 +39,7 @@
 
 use std::collections::HashMap;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::io::Document;
 use crate::model::{Country, Source};
 use crate::validate::{Issue, Record};
@@ -226,7 +226,7 @@ pub fn merge_documents(a: &Document, b: &Document) -> Result<(Document, MergeRep
     if issues.is_empty() {
         Ok((doc, report))
     } else {
-        Err(Error::Invalid { path: None, issues })
+        Err(Error::from(ErrorKind::Invalid { path: None, issues }))
     }
 }
 

@@ -50,9 +50,11 @@ pub use crate::model::{Document, FORMAT};
 /// never follows a symbolic link (or reads a directory, pipe or device), so it reads only the
 /// paths it was given. Returns the file and its length.
 pub(crate) fn open_input(path: &std::path::Path) -> crate::Result<(std::fs::File, u64)> {
-    let io_error = |source: std::io::Error| crate::Error::Io {
-        path: Some(path.to_path_buf()),
-        source,
+    let io_error = |source: std::io::Error| {
+        crate::Error::from(crate::ErrorKind::Io {
+            path: Some(path.to_path_buf()),
+            source,
+        })
     };
     let meta = std::fs::symlink_metadata(path).map_err(io_error)?;
     let refuse = |why: &str| {

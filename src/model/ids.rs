@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::util::StrVisitor;
 
 /// A country's id: an ISO 3166-1 alpha-3 code such as `JPN`, three uppercase ASCII letters.
@@ -68,7 +68,7 @@ impl CountryId {
     pub fn new(code: &str) -> Result<Self> {
         match code.as_bytes() {
             &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => Ok(CountryId([a, b, c])),
-            _ => Err(Error::InvalidId {
+            _ => Err(Error::from(ErrorKind::InvalidId {
                 kind: "country",
                 value: code.to_string(),
                 reason: if check_slug("grouping", code).is_ok() {
@@ -76,7 +76,7 @@ impl CountryId {
                 } else {
                     "a country id is an ISO 3166-1 alpha-3 code: three uppercase letters such as JPN".into()
                 },
-            }),
+            })),
         }
     }
 
@@ -99,7 +99,7 @@ fn check_slug(kind: &'static str, s: &str) -> Result<()> {
         Ok(())
     } else {
         let is_country = s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
-        Err(Error::InvalidId {
+        Err(Error::from(ErrorKind::InvalidId {
             kind,
             value: s.to_string(),
             reason: if is_country {
@@ -107,7 +107,7 @@ fn check_slug(kind: &'static str, s: &str) -> Result<()> {
             } else {
                 "expected a slug: lowercase letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters (such as asian-nato)".into()
             },
-        })
+        }))
     }
 }
 
@@ -279,11 +279,11 @@ impl FromStr for ActorId {
         if let Ok(c) = CountryId::new(s) {
             return Ok(ActorId::Country(c));
         }
-        GroupingId::new(s).map(ActorId::Grouping).map_err(|_| Error::InvalidId {
+        GroupingId::new(s).map(ActorId::Grouping).map_err(|_| Error::from(ErrorKind::InvalidId {
             kind: "actor",
             value: s.to_string(),
             reason: "expected a country id (three uppercase letters, JPN) or a grouping id (a lowercase slug, asian-nato)".into(),
-        })
+        }))
     }
 }
 

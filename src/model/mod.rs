@@ -35,11 +35,11 @@ macro_rules! keyword_enum {
             fn from_str(s: &str) -> crate::Result<Self> {
                 match s {
                     $($word => Ok($name::$variant),)+
-                    _ => Err(crate::Error::UnknownKeyword {
+                    _ => Err(crate::Error::from(crate::ErrorKind::UnknownKeyword {
                         kind: $kind,
                         value: s.to_string(),
                         expected: concat!($($word, " "),+),
-                    }),
+                    })),
                 }
             }
         }

@@ -30,7 +30,7 @@ pub use stance::{Coalition, Position};
 
 use std::fmt;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{ActorId, CountryId, GroupingId, Obligation};
 use crate::{AllianceGraph, PartialDate, Span};
 
@@ -110,13 +110,13 @@ impl std::str::FromStr for Strength {
         if s == "any" {
             return Ok(Strength::Any);
         }
-        s.parse::<Obligation>()
-            .map(Strength::from)
-            .map_err(|_| Error::UnknownKeyword {
+        s.parse::<Obligation>().map(Strength::from).map_err(|_| {
+            Error::from(ErrorKind::UnknownKeyword {
                 kind: "strength",
                 value: s.to_string(),
                 expected: "defense offense neutrality non-aggression consultation any",
             })
+        })
     }
 }
 
@@ -299,22 +299,22 @@ impl<'g> View<'g> {
     fn country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
         match who.resolve_on(self.graph, &self.asked)? {
             ActorId::Country(c) => Ok(c),
-            ActorId::Grouping(g) => Err(Error::WrongActorKind {
+            ActorId::Grouping(g) => Err(Error::from(ErrorKind::WrongActorKind {
                 name: g.to_string(),
-                actual: "a grouping",
-                expected: "country",
-            }),
+                actual: crate::ActorKind::Grouping,
+                expected: crate::ActorKind::Country,
+            })),
         }
     }
 
     fn grouping(&self, which: &(impl ActorRef + ?Sized)) -> Result<GroupingId> {
         match which.resolve_on(self.graph, &self.asked)? {
             ActorId::Grouping(g) => Ok(g),
-            ActorId::Country(c) => Err(Error::WrongActorKind {
+            ActorId::Country(c) => Err(Error::from(ErrorKind::WrongActorKind {
                 name: c.to_string(),
-                actual: "a country",
-                expected: "grouping",
-            }),
+                actual: crate::ActorKind::Country,
+                expected: crate::ActorKind::Grouping,
+            })),
         }
     }
 }

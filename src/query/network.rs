@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use super::View;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::graph::adjacency::{Adjacency, Csr, Lists};
 use crate::model::CountryId;
 
@@ -115,7 +115,7 @@ impl<'g> Network<'g> {
     /// countries of [`View::allies`]. The answer is lent from the network's lists (it
     /// borrows the network; `.into_owned()` gives a `Vec`), or made for the call when the
     /// network has none (see [`LIST_LIMIT`]). An id of no state of the graph is resolved as
-    /// every view query resolves it, or is [`Error::UnknownActor`].
+    /// every view query resolves it, or is [`ErrorKind::UnknownActor`].
     ///
     /// ```
     /// let graph = alliance_graph::datasets::asian_nato();
@@ -440,13 +440,12 @@ impl<'g> Network<'g> {
     #[inline(never)]
     fn resolve(&self, who: CountryId) -> Result<u32> {
         let c = self.view.country(&who)?;
-        self.view
-            .graph
-            .country_index(&c)
-            .ok_or_else(|| Error::UnknownActor {
+        self.view.graph.country_index(&c).ok_or_else(|| {
+            Error::from(ErrorKind::UnknownActor {
                 name: who.to_string(),
                 candidates: Vec::new(),
             })
+        })
     }
 }
 
@@ -577,7 +576,7 @@ mod tests {
         let network = view.network();
         let jpx: CountryId = "JPX".parse().expect("an id");
         let err = network.allies(jpx).expect_err("not a state of the dataset");
-        assert!(matches!(&err, crate::Error::UnknownActor { name, .. } if name == "JPX"));
+        assert!(matches!(err.kind(), crate::ErrorKind::UnknownActor { name, .. } if name == "JPX"));
         assert_eq!(
             err.to_string(),
             view.allies(jpx).expect_err("the same").to_string()

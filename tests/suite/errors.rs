@@ -2,7 +2,7 @@
 //! that name the place (file, line and column, row, record, field, id).
 
 use alliance_graph::io::json;
-use alliance_graph::{Error, PartialDate};
+use alliance_graph::{Error, ErrorKind, PartialDate};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
@@ -14,12 +14,12 @@ enum Kind {
 }
 
 fn kind_of(e: &Error) -> Kind {
-    match e {
-        Error::Parse { .. } => Kind::Parse,
-        Error::Invalid { .. } => Kind::Invalid,
-        Error::InvalidDate { .. } => Kind::Date,
-        Error::Io { .. } => Kind::Io,
-        Error::TooLarge { .. } => Kind::TooLarge,
+    match e.kind() {
+        ErrorKind::Parse { .. } => Kind::Parse,
+        ErrorKind::Invalid { .. } => Kind::Invalid,
+        ErrorKind::InvalidDate { .. } => Kind::Date,
+        ErrorKind::Io { .. } => Kind::Io,
+        ErrorKind::TooLarge { .. } => Kind::TooLarge,
         other => panic!("unexpected error kind: {other:?}"),
     }
 }

@@ -1,5 +1,5 @@
 use alliance_graph::io::json;
-use alliance_graph::Error;
+use alliance_graph::ErrorKind;
 
 use super::builtin;
 
@@ -69,7 +69,7 @@ fn unknown_fields_and_formats_are_rejected() {
 #[test]
 fn missing_files_and_bad_bytes_are_errors_with_the_path() {
     let err = json::from_path("/nonexistent/x.json").unwrap_err();
-    assert!(matches!(err, Error::Io { .. }));
+    assert!(err.is_io() && matches!(err.kind(), ErrorKind::Io { .. }));
     assert!(err.to_string().contains("/nonexistent/x.json"));
     let err = json::from_reader(&b"{\"format\": \"alliance-graph/1\", \"name\": \"\xff\"}"[..])
         .unwrap_err();

@@ -298,11 +298,23 @@ fn queries_reject_unknown_and_wrong_kinds_of_actors() {
     let now = g.as_of(date("2024"));
     assert!(now.allies("Atlantis").unwrap_err().is_unknown_actor());
     assert!(matches!(
-        now.allies("NATO"),
-        Err(alliance_graph::Error::WrongActorKind { .. })
+        now.allies("NATO").unwrap_err().kind(),
+        alliance_graph::ErrorKind::WrongActorKind {
+            actual: alliance_graph::ActorKind::Grouping,
+            expected: alliance_graph::ActorKind::Country,
+            ..
+        }
     ));
     assert!(matches!(
-        now.members_of("Japan"),
-        Err(alliance_graph::Error::WrongActorKind { .. })
+        now.members_of("Japan").unwrap_err().kind(),
+        alliance_graph::ErrorKind::WrongActorKind {
+            actual: alliance_graph::ActorKind::Country,
+            expected: alliance_graph::ActorKind::Grouping,
+            ..
+        }
     ));
+    assert_eq!(
+        now.allies("NATO").unwrap_err().to_string(),
+        "'nato' is a grouping, but a country is needed here"
+    );
 }

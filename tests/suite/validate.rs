@@ -1,7 +1,7 @@
 //! One bad input per validation issue, each checked for the issue and the names it gives.
 
 use alliance_graph::io::json;
-use alliance_graph::{Error, Issue};
+use alliance_graph::{Error, ErrorKind, Issue};
 
 /// A valid base dataset, to break one record at a time.
 fn base(extra: &str) -> String {
@@ -16,8 +16,8 @@ fn base(extra: &str) -> String {
 }
 
 fn issues(extra: &str) -> Vec<Issue> {
-    match json::from_str(&base(extra)) {
-        Err(Error::Invalid { issues, .. }) => issues,
+    match json::from_str(&base(extra)).map_err(Error::into_kind) {
+        Err(ErrorKind::Invalid { issues, .. }) => issues,
         Err(other) => panic!("expected validation issues, got {other}"),
         Ok(_) => panic!("expected validation issues for {extra}"),
     }

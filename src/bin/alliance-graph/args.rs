@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::prelude::*;
+use super::prelude::*;
 
 /// Who is allied with whom: treaties, groupings and stated positions, as of any date.
 ///

@@ -1,6 +1,6 @@
 //! What the data cover, as every command reports it (the rule itself is `query::Gaps`).
 
-use crate::prelude::*;
+use super::prelude::*;
 
 /// The coverage of an answer about `actors` (the whole graph when empty), as every
 /// command's JSON carries it: `answer` (`known`, `partial` or `unknown`, unless the command

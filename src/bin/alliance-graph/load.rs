@@ -1,6 +1,6 @@
 //! Loading the data a command reads: the world by default, files, built-ins, an ATOP file.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 /// The pseudo-path for `--data` that names a built-in dataset: `builtin:world`,
 /// `builtin:asian-nato`.

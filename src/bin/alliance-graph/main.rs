@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::prelude::*;
+use prelude::*;
 
 /// A failure, with a hint on what to do about it.
 #[derive(Debug)]

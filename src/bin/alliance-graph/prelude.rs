@@ -14,9 +14,9 @@ pub(crate) use alliance_graph::{
 };
 pub(crate) use serde_json::{json, Value};
 
-pub(crate) use crate::args::*;
-pub(crate) use crate::commands::*;
-pub(crate) use crate::coverage::*;
-pub(crate) use crate::load::*;
-pub(crate) use crate::render::*;
-pub(crate) use crate::{fail, report_note, Failure, Output, Res};
+pub(crate) use super::args::*;
+pub(crate) use super::commands::*;
+pub(crate) use super::coverage::*;
+pub(crate) use super::load::*;
+pub(crate) use super::render::*;
+pub(crate) use super::{fail, report_note, Failure, Output, Res};

@@ -1,6 +1,6 @@
 //! Text and JSON pieces every command shares: names, evidence, stances, tables, wrapping.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 /// "Japan (JPN)".
 pub(crate) fn label(graph: &AllianceGraph, id: &ActorId) -> String {

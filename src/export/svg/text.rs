@@ -16,14 +16,6 @@ pub(super) const FONT: &str = "Helvetica, Arial, 'DejaVu Sans', 'Liberation Sans
 ///
 /// The widths are those of DejaVu Sans (bold: DejaVu Sans Bold), rounded up; Helvetica and
 /// Arial are narrower, so the estimate is an upper bound for them.
-///
-/// ```
-/// use alliance_graph::export::svg::text_width;
-///
-/// let w = text_width("Japan", 13.0, false);
-/// assert!(w > 30.0 && w < 45.0);
-/// assert!(text_width("Japan", 13.0, true) > w);
-/// ```
 pub(crate) fn text_width(text: &str, font_size: f64, bold: bool) -> f64 {
     let em: f64 = text.chars().map(char_width).sum();
     em * font_size * if bold { 1.12 } else { 1.0 }
@@ -101,13 +93,6 @@ impl Rect {
 /// The box the layout reserves for a one-line `<text>` element: `x`, `y` are its position
 /// (`y` the baseline), `anchor` its `text-anchor` (`start`, `middle` or `end`). It spans the
 /// [`text_width`] horizontally and from 0.8 em above the baseline to 0.25 em below.
-///
-/// ```
-/// use alliance_graph::export::svg::text_box;
-///
-/// let b = text_box("Japan", 100.0, 50.0, 13.0, false, "middle");
-/// assert!(b.x0 < 100.0 && b.x1 > 100.0 && b.y1 > 50.0 && b.y0 < 40.0);
-/// ```
 pub(crate) fn text_box(
     text: &str,
     x: f64,
@@ -153,5 +138,20 @@ impl Label {
             self.bold,
             self.anchor,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_and_boxes_of_a_label() {
+        let w = text_width("Japan", 13.0, false);
+        assert!(w > 30.0 && w < 45.0, "{w}");
+        assert!(text_width("Japan", 13.0, true) > w);
+        let b = text_box("Japan", 100.0, 50.0, 13.0, false, "middle");
+        assert!(b.x0 < 100.0 && b.x1 > 100.0 && b.y1 > 50.0 && b.y0 < 40.0);
+        assert!((b.x1 - b.x0 - w).abs() < 1e-9);
     }
 }

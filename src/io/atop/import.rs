@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::crosswalk::crosswalk;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::io::Document;
 use crate::model::{
     Country, CountryId, Coverage, Obligation, Party, Source, SourceId, Treaty, TreatyId,
@@ -237,11 +237,13 @@ impl AtopImport {
     ///
     /// Malformed input (a missing column, a non-numeric code, an invalid or reversed date, an
     /// unknown country code, a row with the wrong number of fields) is an
-    /// [`Error::Parse`] whose [`Location`] names the file, the 1-based data row and the column.
+    /// [`ErrorKind::Parse`] whose [`Location`] names the file, the 1-based data row and the column.
     pub fn import(self) -> Result<Imported> {
-        let members = self.members.ok_or_else(|| Error::Parse {
-            location: Box::default(),
-            message: "no ATOP member file given (AtopImport::members)".into(),
+        let members = self.members.ok_or_else(|| {
+            Error::from(ErrorKind::Parse {
+                location: Box::default(),
+                message: "no ATOP member file given (AtopImport::members)".into(),
+            })
         })?;
         let (reader, path) = members.open()?;
         let mut report = Report::default();
@@ -398,7 +400,7 @@ struct Cells<'a> {
 
 impl Cells<'_> {
     fn error(&self, field: &str, message: String) -> Error {
-        Error::Parse {
+        Error::from(ErrorKind::Parse {
             location: Box::new(Location {
                 line: self.line,
                 record: Some(self.row),
@@ -406,7 +408,7 @@ impl Cells<'_> {
                 ..Location::default()
             }),
             message,
-        }
+        })
     }
 
     fn raw(&self, field: &str) -> Option<&str> {
@@ -467,14 +469,14 @@ impl Cells<'_> {
 }
 
 fn header_error(field: &str, message: String) -> Error {
-    Error::Parse {
+    Error::from(ErrorKind::Parse {
         location: Box::new(Location {
             line: Some(1),
             field: Some(field.to_string()),
             ..Location::default()
         }),
         message,
-    }
+    })
 }
 
 /// The file line of a data row: the header is line 1 and ATOP rows never span lines. (The csv
@@ -488,23 +490,23 @@ fn csv_error(e: csv::Error, row: u64) -> Error {
         csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_string(),
         csv::ErrorKind::Io(_) => {
             return match e.into_kind() {
-                csv::ErrorKind::Io(source) => Error::Io { path: None, source },
-                _ => Error::Parse {
+                csv::ErrorKind::Io(source) => Error::from(ErrorKind::Io { path: None, source }),
+                _ => Error::from(ErrorKind::Parse {
                     location: Box::default(),
                     message: "read error".into(),
-                },
+                }),
             }
         }
         _ => e.to_string(),
     };
-    Error::Parse {
+    Error::from(ErrorKind::Parse {
         location: Box::new(Location {
             line,
             record: Some(row),
             ..Location::default()
         }),
         message,
-    }
+    })
 }
 
 fn read_header(

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::io::Write;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{CountryId, Obligation, Party, Treaty};
 use crate::util::{FastMap, FxHasher};
 use crate::{AllianceGraph, Day};
@@ -296,10 +296,10 @@ pub fn state_year_with(
 }
 
 fn io_error(e: std::io::Error) -> Error {
-    Error::Io {
+    Error::from(ErrorKind::Io {
         path: None,
         source: e,
-    }
+    })
 }
 
 /// One CSV row being written: cells separated by commas, numbers without the formatting

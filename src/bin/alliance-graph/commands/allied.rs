@@ -1,6 +1,6 @@
 //! `allied A B`: are two states allied? Yes, no (with the ties that ended) or unknown.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn allied(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
     let graph = view.graph();

@@ -1,6 +1,6 @@
 //! `allies ACTOR`: who is allied with a state, and why.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn allies(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
     let graph = view.graph();

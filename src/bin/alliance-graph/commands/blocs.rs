@@ -1,6 +1,6 @@
 //! `blocs`: the groups of states connected by ties.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn blocs(view: &View<'_>) -> Res<(String, Value)> {
     let graph = view.graph();

@@ -1,6 +1,6 @@
 //! `check FILE`: every problem in a data file, at once.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn check(file: &Path) -> Res<Output> {
     let issues = json::check_path(file)?;

@@ -1,6 +1,6 @@
 //! `defenders ACTOR`: who is bound to defend a state.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn defenders(view: &View<'_>, actor: &str, nuclear: bool) -> Res<(String, Value)> {
     let graph = view.graph();

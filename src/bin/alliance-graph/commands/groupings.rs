@@ -1,6 +1,6 @@
 //! `groupings COUNTRY`: the groupings a state belongs to.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn groupings(view: &View<'_>, country: &str) -> Res<(String, Value)> {
     let graph = view.graph();

@@ -1,6 +1,6 @@
 //! `members GROUPING`: a grouping's members on the date.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn members(view: &View<'_>, grouping: &str) -> Res<(String, Value)> {
     let graph = view.graph();

@@ -26,7 +26,8 @@ pub(crate) use stances::*;
 pub(crate) use table::*;
 pub(crate) use what_if::*;
 
-use crate::prelude::*;
+pub(crate) use super::prelude;
+use prelude::*;
 
 pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<Output> {
     let view = graph.as_of(date);

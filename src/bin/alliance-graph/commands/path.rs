@@ -1,6 +1,6 @@
 //! `path A B`: the shortest chain of ties between two states.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn path(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
     let graph = view.graph();

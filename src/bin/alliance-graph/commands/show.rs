@@ -1,6 +1,6 @@
 //! `show ACTOR`: everything about one state or grouping.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn show(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
     let graph = view.graph();

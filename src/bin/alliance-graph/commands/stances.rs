@@ -1,6 +1,6 @@
 //! `stances TARGET` and `stance ACTOR TARGET`: what was said, by whom, when.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn position_item(
     graph: &AllianceGraph,

@@ -1,6 +1,6 @@
 //! `table`: ATOP's state-year and dyad-year tables from an ATOP file.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn table(
     graph: &AllianceGraph,

@@ -1,6 +1,6 @@
 //! `what-if`: a scenario, its diff, and a question asked of it.
 
-use crate::prelude::*;
+use super::prelude::*;
 
 pub(crate) fn what_if(graph: &AllianceGraph, date: PartialDate, w: &WhatIf) -> Res<Output> {
     let view = graph.as_of(date);
