@@ -98,7 +98,7 @@ pub struct Scenario {
 }
 
 /// What a scenario changed, on its date and at its strength.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Diff {
     /// Pairs allied after and not before (lower id first).
     pub allied_gained: Vec<(CountryId, CountryId)>,

@@ -16,7 +16,9 @@ use crate::model::{
 use crate::PartialDate;
 
 /// What creates a tie: a treaty between the two, or common membership of a grouping.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Serialized as `{"type": "treaty" | "grouping", "id", "name", "atop_id"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
 pub enum TieBasis {
     /// A treaty.
     Treaty {
@@ -51,6 +53,7 @@ impl fmt::Display for TieBasis {
 }
 
 /// Why two states are tied: the basis, the obligation, who owes it, the dates and the sources.
+/// Serialized with its fields and two more: `mutual` and `text` (its sentence, as printed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TieEvidence {
     /// The treaty or grouping.
@@ -69,6 +72,24 @@ pub struct TieEvidence {
     pub conditions: Vec<String>,
     /// The sources of the facts it rests on.
     pub sources: Vec<SourceId>,
+}
+
+impl serde::Serialize for TieEvidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("TieEvidence", 10)?;
+        out.serialize_field("basis", &self.basis)?;
+        out.serialize_field("obligation", &self.obligation)?;
+        out.serialize_field("owed_by", &self.owed_by)?;
+        out.serialize_field("owed_to", &self.owed_to)?;
+        out.serialize_field("mutual", &self.is_mutual())?;
+        out.serialize_field("since", &self.since)?;
+        out.serialize_field("until", &self.until)?;
+        out.serialize_field("conditions", &self.conditions)?;
+        out.serialize_field("sources", &self.sources)?;
+        out.serialize_field("text", &self.to_string())?;
+        out.end()
+    }
 }
 
 impl TieEvidence {
@@ -110,7 +131,7 @@ impl fmt::Display for TieEvidence {
 }
 
 /// A state allied with the one asked about, with every tie that makes it so.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Ally {
     /// The ally.
     pub country: CountryId,
@@ -119,7 +140,7 @@ pub struct Ally {
 }
 
 /// A state bound to defend the one asked about (it owes the obligation at the view's strength).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Defender {
     /// The defender.
     pub country: CountryId,
@@ -130,7 +151,7 @@ pub struct Defender {
 }
 
 /// One step of an [`alliance_path`](View::alliance_path).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Hop {
     /// From this state.
     pub from: CountryId,
@@ -141,7 +162,7 @@ pub struct Hop {
 }
 
 /// The shortest chain of ties between two states.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Path {
     /// The hops, in order; empty when both ends are the same state.
     pub hops: Vec<Hop>,
@@ -157,7 +178,7 @@ impl Path {
 }
 
 /// A group of states connected by ties at the view's strength.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Bloc {
     /// The states, sorted by id.
     pub members: Vec<CountryId>,

@@ -29,13 +29,16 @@ use super::View;
 use crate::model::{CountryId, SourceId, Treaty, TreatyId};
 use crate::{Day, Span};
 
-/// What the data cannot say about a question on the view's date.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What the data cannot say about a question on the view's date. Serialized as
+/// `{"outside_coverage", "open_ties", "not_states"}`, the fields every command's JSON carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Gaps {
     /// Sources with a declared coverage that the date asked falls outside, when it is outside
     /// what the graph's sources cover together (rule 3); empty otherwise.
+    #[serde(rename = "outside_coverage")]
     pub outside: Vec<SourceId>,
     /// Ties that held when their treaty's coverage ended and may still hold (rule 2).
+    #[serde(rename = "open_ties")]
     pub open: Vec<OpenTie>,
     /// States asked about that were not states on the date asked (rule 4).
     pub not_states: Vec<CountryId>,
@@ -69,7 +72,7 @@ impl fmt::Display for Gaps {
 }
 
 /// A tie whose treaty's sources stop before the date asked, while it was still in force.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct OpenTie {
     /// The treaty.
     pub treaty: TreatyId,
@@ -78,11 +81,16 @@ pub struct OpenTie {
     /// Its ATOP id, if it has one.
     pub atop_id: Option<u32>,
     /// The last day its sources cover.
+    #[serde(serialize_with = "as_text")]
     pub known_until: Day,
     /// Its parties on that day that were tied to another party at the view's strength.
     pub parties: Vec<CountryId>,
     /// The treaty's sources.
     pub sources: Vec<SourceId>,
+}
+
+fn as_text<S: serde::Serializer>(day: &Day, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(day)
 }
 
 impl fmt::Display for OpenTie {

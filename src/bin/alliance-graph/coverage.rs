@@ -49,24 +49,10 @@ pub(crate) fn coverage_fields(
         "known"
     };
     j.entry("answer").or_insert(json!(answer));
-    let outside: Vec<&str> = gaps.outside.iter().map(|s| s.as_str()).collect();
-    j.insert("outside_coverage".into(), json!(outside));
-    let open: Vec<Value> = gaps
-        .open
-        .iter()
-        .map(|t| {
-            json!({
-                "treaty": t.treaty.as_str(),
-                "name": t.name,
-                "atop_id": t.atop_id,
-                "known_until": t.known_until.to_string(),
-                "parties": t.parties.iter().map(CountryId::as_str).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    j.insert("open_ties".into(), Value::Array(open));
-    let not_states: Vec<&str> = gaps.not_states.iter().map(CountryId::as_str).collect();
-    j.insert("not_states".into(), json!(not_states));
+    // outside_coverage, open_ties and not_states, as the library serializes its gaps.
+    if let Ok(Value::Object(fields)) = serde_json::to_value(gaps) {
+        j.extend(fields);
+    }
     if !text || gaps.is_empty() {
         return;
     }

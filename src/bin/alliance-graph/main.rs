@@ -9,13 +9,14 @@ mod args;
 mod commands;
 mod coverage;
 mod load;
-mod prelude;
+pub(crate) mod prelude;
 mod render;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
+pub(crate) use args::Cli;
 use prelude::*;
 
 /// A failure, with a hint on what to do about it.

@@ -22,30 +22,14 @@ pub(crate) fn actor_json(graph: &AllianceGraph, id: &ActorId) -> Value {
     })
 }
 
+/// A tie's basis, as the library serializes it.
 pub(crate) fn basis_json(b: &TieBasis) -> Value {
-    match b {
-        TieBasis::Treaty { id, name, atop_id } => {
-            json!({"type": "treaty", "id": id.as_str(), "name": name, "atop_id": atop_id})
-        }
-        TieBasis::Grouping { id, name } => {
-            json!({"type": "grouping", "id": id.as_str(), "name": name})
-        }
-    }
+    serde_json::to_value(b).unwrap_or(Value::Null)
 }
 
+/// A tie's evidence, as the library serializes it.
 pub(crate) fn evidence_json(e: &TieEvidence) -> Value {
-    json!({
-        "basis": basis_json(&e.basis),
-        "obligation": e.obligation.map(|o| o.as_str()),
-        "owed_by": e.owed_by.iter().map(CountryId::as_str).collect::<Vec<_>>(),
-        "owed_to": e.owed_to.iter().map(CountryId::as_str).collect::<Vec<_>>(),
-        "mutual": e.is_mutual(),
-        "since": e.since.map(|d| d.to_string()),
-        "until": e.until.map(|d| d.to_string()),
-        "conditions": e.conditions,
-        "sources": e.sources.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
-        "text": e.to_string(),
-    })
+    serde_json::to_value(e).unwrap_or(Value::Null)
 }
 
 pub(crate) fn evidence_list(evidence: &[TieEvidence]) -> Value {
