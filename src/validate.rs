@@ -1,4 +1,5 @@
-//! Validation: every way the records of a dataset can fail to fit together.
+//! Validation: every way the records of a dataset can fail to fit together, and the checks
+//! that find them.
 //!
 //! [`GraphBuilder::build`](crate::GraphBuilder::build) runs every check and reports all the
 //! issues it finds in one [`ErrorKind::Invalid`](crate::ErrorKind::Invalid), not just the first, so a
@@ -7,7 +8,11 @@
 
 use std::fmt;
 
-use crate::model::{CountryId, Target};
+use crate::model::{
+    ActorId, CountryId, Document, GroupingId, Membership, SourceId, Stance, Target, Treaty,
+    TreatyId,
+};
+use crate::util::FastMap;
 use crate::PartialDate;
 
 /// Which record an issue is about: its kind, its position in the input (1-based, in the order
@@ -185,4 +190,361 @@ impl Issue {
 /// Short description of a stance target, for record labels.
 pub(crate) fn target_label(t: &Target) -> String {
     t.to_string()
+}
+
+/// Every problem with a document's records, in record order; empty when they are valid.
+pub(crate) fn check(doc: &Document) -> Vec<Issue> {
+    Checker::new(doc).run()
+}
+
+/// Runs every validation check over a document's records.
+struct Checker<'d> {
+    doc: &'d Document,
+    countries: FastMap<CountryId, usize>,
+    groupings: FastMap<&'d GroupingId, usize>,
+    sources: FastMap<&'d SourceId, usize>,
+    issues: Vec<Issue>,
+}
+
+impl<'d> Checker<'d> {
+    fn new(doc: &'d Document) -> Self {
+        Checker {
+            doc,
+            countries: FastMap::default(),
+            groupings: FastMap::default(),
+            sources: FastMap::default(),
+            issues: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Vec<Issue> {
+        let doc = self.doc;
+        for (i, s) in doc.sources.iter().enumerate() {
+            let record = Rec::id("source", i, s.id.as_str());
+            if let Some(first) = self.sources.insert(&s.id, i) {
+                self.sources.insert(&s.id, first);
+                self.duplicate(record.make(), "source", s.id.as_str(), first);
+            }
+            self.non_empty(&record, "title", &s.title);
+        }
+        for (i, c) in doc.countries.iter().enumerate() {
+            let record = Rec::id("country", i, c.id.as_str());
+            if let Some(first) = self.countries.insert(c.id, i) {
+                self.countries.insert(c.id, first);
+                self.duplicate(record.make(), "country", c.id.as_str(), first);
+            }
+            self.non_empty(&record, "name", &c.name);
+            if let Some(n) = &c.nuclear_armed {
+                self.source_ref(&record, "nuclear_armed.source", &n.source);
+            }
+        }
+        for (i, g) in doc.groupings.iter().enumerate() {
+            let record = Rec::id("grouping", i, g.id.as_str());
+            if let Some(first) = self.groupings.insert(&g.id, i) {
+                self.groupings.insert(&g.id, first);
+                self.duplicate(record.make(), "grouping", g.id.as_str(), first);
+            }
+        }
+        for (i, g) in doc.groupings.iter().enumerate() {
+            let record = Rec::id("grouping", i, g.id.as_str());
+            self.non_empty(&record, "name", &g.name);
+            if g.status.is_empty() {
+                self.issues.push(Issue::Empty {
+                    record: record.make(),
+                    field: "status",
+                });
+            }
+            for pair in g.status.windows(2) {
+                if pair[1].since < pair[0].since {
+                    self.issues.push(Issue::StatusOutOfOrder {
+                        record: record.make(),
+                        status: pair[1].status,
+                        since: pair[1].since,
+                        previous: pair[0].since,
+                    });
+                }
+            }
+            for change in &g.status {
+                self.source_ref(&record, "status.source", &change.source);
+            }
+        }
+        for (i, m) in doc.memberships.iter().enumerate() {
+            let record = Rec::membership(i, m);
+            self.country_ref(&record, "country", m.country);
+            self.grouping_ref(&record, "grouping", &m.grouping);
+            self.order(&record, ("start", m.start), ("end", m.end));
+            self.source_ref(&record, "source", &m.source);
+        }
+        let mut treaty_ids: FastMap<&TreatyId, usize> = FastMap::default();
+        for (i, t) in doc.treaties.iter().enumerate() {
+            let record = Rec::id("treaty", i, t.id.as_str());
+            if let Some(first) = treaty_ids.insert(&t.id, i) {
+                treaty_ids.insert(&t.id, first);
+                self.duplicate(record.make(), "treaty", t.id.as_str(), first);
+            }
+            self.treaty(&record, t);
+        }
+        for (i, g) in doc.groupings.iter().enumerate() {
+            if let Some(t) = g.treaty.as_ref().filter(|t| !treaty_ids.contains_key(t)) {
+                let record = Rec::id("grouping", i, g.id.as_str());
+                let known = doc.treaties.iter().map(|t| t.id.as_str());
+                self.unknown(&record, "treaty", "treaty", t.as_str(), known);
+            }
+        }
+        for (i, s) in doc.stances.iter().enumerate() {
+            let record = Rec::stance(i, s);
+            self.stance(&record, s);
+        }
+        self.issues
+    }
+
+    fn treaty(&mut self, record: &Rec<'_>, t: &Treaty) {
+        self.non_empty(record, "name", &t.name);
+        let mut seen: Vec<CountryId> = Vec::new();
+        for (i, p) in t.parties.iter().enumerate() {
+            let c = p.country();
+            self.country_ref(record, "parties", c);
+            if let crate::Party::Spell { joined, left, .. } = p {
+                self.order(record, ("parties.joined", *joined), ("parties.left", *left));
+            }
+            // A state may be listed again only for a later, separate spell (re-entry).
+            let overlapping = t.parties[..i]
+                .iter()
+                .any(|q| q.country() == c && q.period().span().overlaps(&p.period().span()));
+            if overlapping {
+                self.issues.push(Issue::SelfTie {
+                    record: record.make(),
+                    country: c,
+                    detail: format!("{c} is listed twice in `parties` for overlapping spells"),
+                });
+            }
+            if !seen.contains(&c) {
+                seen.push(c);
+            }
+        }
+        if seen.len() < 2 {
+            self.issues.push(Issue::EmptyTreaty {
+                record: record.make(),
+                reason: format!("a treaty needs at least two parties, it has {}", seen.len()),
+            });
+        }
+        if t.kind == crate::TreatyKind::Alliance && t.obligations.is_empty() {
+            self.issues.push(Issue::EmptyTreaty {
+                record: record.make(),
+                reason: "an alliance needs at least one obligation (use kind \"access\" or \"other\" for a treaty without one)".into(),
+            });
+        }
+        for o in &t.obligations {
+            for (field, list) in [("by", &o.by), ("to", &o.to)] {
+                for c in list.iter().flatten() {
+                    if !seen.contains(c) {
+                        self.issues.push(Issue::NotAParty {
+                            record: record.make(),
+                            obligation: o.kind,
+                            field,
+                            country: *c,
+                        });
+                    }
+                }
+            }
+            if let (Some([a]), Some([b])) = (o.by.as_deref(), o.to.as_deref()) {
+                if a == b {
+                    self.issues.push(Issue::SelfTie {
+                        record: record.make(),
+                        country: *a,
+                        detail: format!("obligation `{}` is owed by {a} only to itself", o.kind),
+                    });
+                }
+            }
+            if matches!(o.by.as_deref(), Some([])) || matches!(o.to.as_deref(), Some([])) {
+                self.issues.push(Issue::EmptyTreaty {
+                    record: record.make(),
+                    reason: format!("obligation `{}` has an empty `by` or `to` list", o.kind),
+                });
+            }
+            self.order(
+                record,
+                ("obligations.from", o.from),
+                ("obligations.until", o.until),
+            );
+        }
+        self.order(record, ("signed", t.signed), ("in_force", t.in_force));
+        self.order(record, ("signed", t.signed), ("ended", t.ended));
+        self.order(record, ("in_force", t.in_force), ("ended", t.ended));
+        if t.sources.is_empty() {
+            self.issues.push(Issue::Empty {
+                record: record.make(),
+                field: "sources",
+            });
+        }
+        for s in &t.sources {
+            self.source_ref(record, "sources", s);
+        }
+    }
+
+    fn stance(&mut self, record: &Rec<'_>, s: &Stance) {
+        match &s.actor {
+            ActorId::Country(c) => self.country_ref(record, "actor", *c),
+            ActorId::Grouping(g) => self.grouping_ref(record, "actor", g),
+        }
+        match &s.target {
+            Target::Grouping(g) => self.grouping_ref(record, "target.grouping", g),
+            Target::Country(c) => {
+                self.country_ref(record, "target.country", *c);
+                if s.actor == ActorId::Country(*c) {
+                    self.issues.push(Issue::SelfTie {
+                        record: record.make(),
+                        country: *c,
+                        detail: "a stance's target is its own actor".into(),
+                    });
+                }
+            }
+            Target::Membership { country, grouping } => {
+                self.country_ref(record, "target.membership.country", *country);
+                self.grouping_ref(record, "target.membership.grouping", grouping);
+            }
+        }
+        if let Some(sp) = &s.speaker {
+            self.non_empty(record, "speaker.name", &sp.name);
+        }
+        if let Some(q) = &s.quote {
+            self.non_empty(record, "quote", q);
+        }
+        self.source_ref(record, "source", &s.source);
+    }
+
+    fn duplicate(&mut self, record: Record, kind: &'static str, id: &str, first: usize) {
+        self.issues.push(Issue::DuplicateId {
+            record,
+            kind,
+            id: id.to_string(),
+            first: first + 1,
+        });
+    }
+
+    fn non_empty(&mut self, record: &Rec<'_>, field: &'static str, value: &str) {
+        if value.trim().is_empty() {
+            self.issues.push(Issue::Empty {
+                record: record.make(),
+                field,
+            });
+        }
+    }
+
+    fn order(
+        &mut self,
+        record: &Rec<'_>,
+        (start_field, start): (&'static str, Option<crate::PartialDate>),
+        (end_field, end): (&'static str, Option<crate::PartialDate>),
+    ) {
+        if let (Some(start), Some(end)) = (start, end) {
+            if end.latest() < start.earliest() {
+                self.issues.push(Issue::EndBeforeStart {
+                    record: record.make(),
+                    start_field,
+                    start,
+                    end_field,
+                    end,
+                });
+            }
+        }
+    }
+
+    fn country_ref(&mut self, record: &Rec<'_>, field: &'static str, id: CountryId) {
+        if !self.countries.contains_key(&id) {
+            let known = self.doc.countries.iter().map(|c| c.id.as_str());
+            self.unknown(record, field, "country", id.as_str(), known);
+        }
+    }
+
+    fn grouping_ref(&mut self, record: &Rec<'_>, field: &'static str, id: &GroupingId) {
+        if !self.groupings.contains_key(id) {
+            let known = self.doc.groupings.iter().map(|g| g.id.as_str());
+            self.unknown(record, field, "grouping", id.as_str(), known);
+        }
+    }
+
+    fn source_ref(&mut self, record: &Rec<'_>, field: &'static str, id: &SourceId) {
+        if !self.sources.contains_key(id) {
+            let known = self.doc.sources.iter().map(|s| s.id.as_str());
+            self.unknown(record, field, "source", id.as_str(), known);
+        }
+    }
+
+    fn unknown<'k>(
+        &mut self,
+        record: &Rec<'_>,
+        field: &'static str,
+        kind: &'static str,
+        id: &str,
+        known: impl Iterator<Item = &'k str>,
+    ) {
+        self.issues.push(Issue::UnknownReference {
+            record: record.make(),
+            field,
+            kind,
+            id: id.to_string(),
+            // Suggestions cost a scan of the known ids; past a hundred problems they stop
+            // helping and would make a badly broken file slow to check.
+            suggestion: if self.issues.len() < 100 {
+                crate::resolve::closest(id, known).map(str::to_string)
+            } else {
+                None
+            },
+        });
+    }
+}
+
+/// The record a check is about, made into a [`Record`] (with its label text) only when an
+/// issue is found: a valid million-stance file formats no labels.
+struct Rec<'a> {
+    kind: &'static str,
+    index: usize,
+    label: Label<'a>,
+}
+
+enum Label<'a> {
+    Id(&'a str),
+    Membership(&'a Membership),
+    Stance(&'a Stance),
+}
+
+impl<'a> Rec<'a> {
+    fn id(kind: &'static str, index: usize, id: &'a str) -> Self {
+        Rec {
+            kind,
+            index,
+            label: Label::Id(id),
+        }
+    }
+
+    fn membership(index: usize, m: &'a Membership) -> Self {
+        Rec {
+            kind: "membership",
+            index,
+            label: Label::Membership(m),
+        }
+    }
+
+    fn stance(index: usize, s: &'a Stance) -> Self {
+        Rec {
+            kind: "stance",
+            index,
+            label: Label::Stance(s),
+        }
+    }
+
+    fn make(&self) -> Record {
+        Record {
+            kind: self.kind,
+            index: self.index + 1,
+            label: match self.label {
+                Label::Id(id) => id.to_string(),
+                Label::Membership(m) => format!("{} in {}", m.country, m.grouping),
+                Label::Stance(s) => {
+                    format!("{} {} on {}", s.actor, s.kind, target_label(&s.target))
+                }
+            },
+        }
+    }
 }
