@@ -1,7 +1,6 @@
-//! Alliance queries: allies, are-allied, defenders, paths and blocs.
-//!
-//! Long (about 800 lines) because the path search and the blocs sit beside the ties they walk;
-//! the rules they apply are in [`rules`](super::rules) and the test oracles in `oracle.rs`.
+//! Alliance queries: allies, are-allied, former ties, defenders, and the evidence of each tie;
+//! the result types of the path search (`path.rs`) and the blocs (`blocs.rs`). The rules they
+//! apply are in [`rules`](super::rules), the test oracles in `oracle.rs`.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -9,7 +8,6 @@ use std::fmt;
 use super::rules::Clause;
 use super::{ActorRef, View};
 use crate::error::Result;
-use crate::graph::adjacency::Adjacency;
 use crate::model::{
     CountryId, Grouping, GroupingId, Membership, Obligation, SourceId, Treaty, TreatyId,
 };
@@ -281,233 +279,6 @@ impl<'g> View<'g> {
             .collect())
     }
 
-    /// The shortest chain of ties from `a` to `b` (ally of an ally ...), with the ties on each
-    /// hop; `None` when no chain exists. Among chains of equal length the one through the
-    /// lowest ids is chosen, so the answer is stable.
-    ///
-    /// ```
-    /// let graph = alliance_graph::datasets::asian_nato();
-    /// let path = graph.as_of("2024-10".parse()?).alliance_path("Japan", "Britain")?.expect("a chain");
-    /// let ids: Vec<String> = path.countries().iter().map(|c| c.to_string()).collect();
-    /// assert_eq!(ids, ["JPN", "USA", "GBR"]);
-    /// # Ok::<(), alliance_graph::Error>(())
-    /// ```
-    pub fn alliance_path(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Option<Path>> {
-        let (a, b) = (self.country(&a)?, self.country(&b)?);
-        if a == b {
-            return Ok(Some(Path { hops: Vec::new() }));
-        }
-        let (Some(ai), Some(bi)) = (self.graph.country_index(&a), self.graph.country_index(&b))
-        else {
-            return Ok(None);
-        };
-        // The answer is the lexicographically smallest shortest path (by ids, from `a`): the
-        // one a breadth-first search from `a` visiting neighbours in id order finds. It is
-        // found without searching the whole graph: a search from both ends gives the distance
-        // and each end's distances, the states on some shortest path are marked level by
-        // level from where the searches met, and the path takes the lowest id at each level.
-        let adj = self.adjacency();
-        let doc = self.graph.document();
-        let id = |i: u32| doc.countries[i as usize].id;
-        let n = adj.treaties.len();
-        let groups = adj.groups.len();
-        let mut dist = [vec![NONE; n], vec![NONE; n]];
-        dist[0][ai as usize] = 0;
-        dist[1][bi as usize] = 0;
-        let mut levels: [Vec<Vec<u32>>; 2] = [vec![vec![ai]], vec![vec![bi]]];
-        let mut expanded = [vec![0u32; groups], vec![0u32; groups]];
-        let mut d = NONE;
-        while d == NONE {
-            let side = usize::from(
-                levels[0].last().map_or(0, Vec::len) > levels[1].last().map_or(0, Vec::len),
-            );
-            let k = (levels[side].len() - 1) as u32;
-            let frontier = std::mem::take(&mut levels[side][k as usize]);
-            let mut next = Vec::new();
-            for &x in &frontier {
-                self.neighbours(&adj, x, &mut expanded[side], 1, &mut |y| {
-                    if dist[side][y as usize] == NONE {
-                        dist[side][y as usize] = k + 1;
-                        next.push(y);
-                        let other = dist[1 - side][y as usize];
-                        if other != NONE {
-                            d = d.min(k + 1 + other);
-                        }
-                    }
-                });
-            }
-            levels[side][k as usize] = frontier;
-            if next.is_empty() {
-                return Ok(None);
-            }
-            levels[side].push(next);
-        }
-        let ra = (levels[0].len() - 1) as u32;
-        let meet = ra.min(d);
-        let mut on_level = vec![NONE; n];
-        let mut stamps = vec![0u32; groups];
-        let mut mark = 0u32;
-        let mut on: Vec<Vec<u32>> = vec![Vec::new(); d as usize + 1];
-        for &z in &levels[0][meet as usize] {
-            if dist[1][z as usize] == d - meet {
-                on_level[z as usize] = meet;
-                on[meet as usize].push(z);
-            }
-        }
-        // Towards `a`: the states one step nearer `a` next to a marked state are on a path.
-        for k in (1..=meet).rev() {
-            mark += 1;
-            let here = std::mem::take(&mut on[k as usize]);
-            let mut below = Vec::new();
-            for &w in &here {
-                self.neighbours(&adj, w, &mut stamps, mark, &mut |z| {
-                    if dist[0][z as usize] == k - 1 && on_level[z as usize] == NONE {
-                        on_level[z as usize] = k - 1;
-                        below.push(z);
-                    }
-                });
-            }
-            on[k as usize] = here;
-            on[k as usize - 1] = below;
-        }
-        // Towards `b`, likewise with the distances from `b`.
-        for k in meet..d {
-            mark += 1;
-            let here = std::mem::take(&mut on[k as usize]);
-            let mut above = Vec::new();
-            for &w in &here {
-                self.neighbours(&adj, w, &mut stamps, mark, &mut |z| {
-                    if dist[1][z as usize] == d - k - 1 && on_level[z as usize] == NONE {
-                        on_level[z as usize] = k + 1;
-                        above.push(z);
-                    }
-                });
-            }
-            on[k as usize] = here;
-            on[k as usize + 1] = above;
-        }
-        let mut hops = Vec::with_capacity(d as usize);
-        let mut at = ai;
-        for k in 1..=d {
-            mark += 1;
-            let mut step = NONE;
-            self.neighbours(&adj, at, &mut stamps, mark, &mut |z| {
-                if on_level[z as usize] == k && (step == NONE || id(z) < id(step)) {
-                    step = z;
-                }
-            });
-            if step == NONE {
-                // Cannot happen: every marked state has a marked successor.
-                return Ok(None);
-            }
-            hops.push(Hop {
-                from: id(at),
-                to: id(step),
-                evidence: self.pair_evidence(id(at), id(step)),
-            });
-            at = step;
-        }
-        Ok(Some(Path { hops }))
-    }
-
-    /// Calls `f` with every state tied to the state `x` (country indices; a state may come
-    /// more than once, and `x` itself may come). A grouping whose members are all tied (a
-    /// clique) is skipped when its stamp already equals `mark` (its members were given to `f`
-    /// under that mark), and is stamped; with no `stamps` (an empty slice) none is skipped.
-    pub(super) fn neighbours(
-        &self,
-        adj: &Adjacency,
-        x: u32,
-        stamps: &mut [u32],
-        mark: u32,
-        f: &mut impl FnMut(u32),
-    ) {
-        let doc = self.graph.document();
-        for tie in &adj.treaties[x as usize] {
-            f(tie.other);
-        }
-        for entry in &adj.memberships[x as usize] {
-            let group = &adj.groups[entry.slot as usize];
-            if group.clique {
-                if let Some(stamp) = stamps.get_mut(entry.slot as usize) {
-                    if *stamp == mark {
-                        continue;
-                    }
-                    *stamp = mark;
-                }
-                for m in &group.members {
-                    if m.country != x {
-                        f(m.country);
-                    }
-                }
-            } else {
-                let mx = &doc.memberships[group.members[entry.pos as usize].membership as usize];
-                for m in &group.members {
-                    let my = &doc.memberships[m.membership as usize];
-                    if self.grouping_tied(&group.active, mx, my) {
-                        f(m.country);
-                    }
-                }
-            }
-        }
-    }
-
-    /// The groups of states connected by ties at the view's strength, largest first (ties
-    /// broken by the lowest id); states with no tie belong to no bloc.
-    ///
-    /// Runs in time proportional to the ties, not to the pairs a large grouping creates:
-    /// a grouping's members are joined along the overlaps of their membership spans.
-    ///
-    /// ```
-    /// let graph = alliance_graph::datasets::asian_nato();
-    /// let blocs = graph.as_of("2024-12-31".parse()?).blocs();
-    /// let china = blocs.iter().find(|b| b.members.iter().any(|c| c.as_str() == "CHN")).expect("China's bloc");
-    /// assert_eq!(china.members.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["CHN", "PRK", "RUS"]);
-    /// # Ok::<(), alliance_graph::Error>(())
-    /// ```
-    pub fn blocs(&self) -> Vec<Bloc> {
-        let adj = self.adjacency();
-        let doc = self.graph.document();
-        let n = adj.treaties.len();
-        let mut sets = DisjointSets::new(n);
-        let mut tied = vec![false; n];
-        let mut join = |i: u32, j: u32| {
-            sets.union(i as usize, j as usize);
-            tied[i as usize] = true;
-            tied[j as usize] = true;
-        };
-        for (x, ties) in adj.treaties.iter().enumerate() {
-            for tie in ties {
-                if tie.other as usize > x {
-                    join(x as u32, tie.other);
-                }
-            }
-        }
-        for group in &adj.groups {
-            if group.clique {
-                // Every pair of distinct members is tied: join them all to the first.
-                let first = group.members[0].country;
-                for m in &group.members[1..] {
-                    if m.country != first {
-                        join(first, m.country);
-                    }
-                }
-                continue;
-            }
-            for window in &group.windows {
-                // Each member's span within the window; overlapping spans chain into one bloc.
-                let spans: Vec<(crate::Span, u32)> = group
-                    .members
-                    .iter()
-                    .zip(&group.spans)
-                    .filter_map(|(m, s)| Some((s.intersect(window)?, m.country)))
-                    .collect();
-                join_overlapping(spans, &mut join);
-            }
-        }
-        into_blocs(doc.countries.iter().map(|c| c.id), &tied, &mut sets)
-    }
-
     /// Every state tied to `x` at the view's strength and date, with the evidence, by id.
     pub(crate) fn ties_of(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence>> {
         self.ties_indexed(x, Wanted::All)
@@ -652,9 +423,6 @@ impl<'g> View<'g> {
     }
 }
 
-/// No country index (an unvisited state in the path search).
-const NONE: u32 = u32::MAX;
-
 /// Which of a state's ties [`View::ties_indexed`] builds evidence for.
 #[derive(Debug, Clone, Copy)]
 enum Wanted {
@@ -683,85 +451,6 @@ pub(super) fn strongest_first(
     }
     ties.retain(|_, e| !e.is_empty());
     ties
-}
-
-/// The blocs of the joined sets: every set of two or more tied states, members sorted, largest
-/// bloc first (ties broken by the lowest ids). `countries` are in dense-index order.
-pub(super) fn into_blocs(
-    countries: impl Iterator<Item = CountryId>,
-    tied: &[bool],
-    sets: &mut DisjointSets,
-) -> Vec<Bloc> {
-    let mut by_root: BTreeMap<usize, Vec<CountryId>> = BTreeMap::new();
-    for (i, id) in countries.enumerate() {
-        if tied[i] {
-            by_root.entry(sets.find(i)).or_default().push(id);
-        }
-    }
-    let mut blocs: Vec<Bloc> = by_root
-        .into_values()
-        .filter(|m| m.len() > 1)
-        .map(|mut members| {
-            members.sort();
-            Bloc { members }
-        })
-        .collect();
-    blocs.sort_by(|a, b| {
-        b.members
-            .len()
-            .cmp(&a.members.len())
-            .then_with(|| a.members.cmp(&b.members))
-    });
-    blocs
-}
-
-/// Joins members whose spans overlap, directly or through a chain of overlapping spans: the
-/// components of an interval graph, found by one sweep in start order.
-pub(super) fn join_overlapping<T: Copy + PartialEq>(
-    mut spans: Vec<(crate::Span, T)>,
-    join: &mut impl FnMut(T, T),
-) {
-    spans.sort_by_key(|(s, _)| s.first);
-    let mut current: Option<(crate::Day, T)> = None;
-    for (span, member) in spans {
-        match current {
-            Some((last, anchor)) if span.first <= last => {
-                if anchor != member {
-                    join(anchor, member);
-                }
-                current = Some((last.max(span.last), anchor));
-            }
-            _ => current = Some((span.last, member)),
-        }
-    }
-}
-
-/// Union-find over dense indices, for blocs.
-pub(super) struct DisjointSets {
-    parent: Vec<usize>,
-}
-
-impl DisjointSets {
-    pub(super) fn new(n: usize) -> Self {
-        DisjointSets {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    pub(super) fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
 }
 
 /// The evidence of one clause of treaty `t` between `x` and `y`: dated from the latest start

@@ -13,12 +13,14 @@
 //! [`CountryId`]s, without building evidence, at a small fraction of the cost.
 
 mod alliance;
+mod blocs;
 mod coverage;
 mod index;
 mod membership;
 mod network;
 #[cfg(test)]
 mod oracle;
+mod path;
 mod rules;
 mod stance;
 

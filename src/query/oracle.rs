@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
-use super::alliance::{into_blocs, join_overlapping, strongest_first, DisjointSets};
+use super::alliance::strongest_first;
+use super::blocs::{into_blocs, join_overlapping, DisjointSets};
 use super::{ActorRef, Bloc, Hop, Path, TieEvidence, View};
 use crate::error::Result;
 use crate::graph::Tie;
