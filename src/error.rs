@@ -24,6 +24,16 @@ pub struct Location {
     pub field: Option<String>,
 }
 
+impl Location {
+    /// The location of a whole file (or of an input with no name, for `None`).
+    pub fn file(path: Option<PathBuf>) -> Box<Location> {
+        Box::new(Location {
+            path,
+            ..Location::default()
+        })
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::new();
@@ -219,18 +229,18 @@ pub enum ErrorKind {
         message: String,
     },
     /// A dataset whose records do not fit together; every problem found is listed.
-    #[error("{}", format_issues(.issues, .path.as_ref()))]
+    #[error("{}", format_issues(.issues, location.path.as_ref()))]
     Invalid {
-        /// The file the records came from, if any.
-        path: Option<PathBuf>,
+        /// The file the records came from, if any (each issue names its own record).
+        location: Box<Location>,
         /// Every problem found, in record order.
         issues: Vec<Issue>,
     },
     /// Reading or writing a file failed.
-    #[error("{}: {source}", path.as_ref().map_or("<input>".to_string(), |p| p.display().to_string()))]
+    #[error("{location}: {source}")]
     Io {
         /// The file.
-        path: Option<PathBuf>,
+        location: Box<Location>,
         /// The underlying error.
         #[source]
         source: std::io::Error,
@@ -318,12 +328,14 @@ impl Error {
         }
     }
 
-    /// The place in the input, where the error has one.
+    /// The place in the input, where the error has one: the one position type of every
+    /// error that comes from an input (a file, a line and column, a row, a field).
     pub fn location(&self) -> Option<&Location> {
         match &*self.0 {
-            ErrorKind::Parse { location, .. } | ErrorKind::TooLarge { location, .. } => {
-                Some(location)
-            }
+            ErrorKind::Parse { location, .. }
+            | ErrorKind::TooLarge { location, .. }
+            | ErrorKind::Invalid { location, .. }
+            | ErrorKind::Io { location, .. } => Some(location),
             _ => None,
         }
     }
@@ -331,12 +343,10 @@ impl Error {
     /// Attaches a file path to an error that came from parsing that file's contents.
     pub(crate) fn with_path(mut self, p: &std::path::Path) -> Self {
         match &mut *self.0 {
-            ErrorKind::Parse { location, .. } | ErrorKind::TooLarge { location, .. } => {
-                location.path = Some(p.to_path_buf())
-            }
-            ErrorKind::Invalid { path, .. } | ErrorKind::Io { path, .. } => {
-                *path = Some(p.to_path_buf())
-            }
+            ErrorKind::Parse { location, .. }
+            | ErrorKind::TooLarge { location, .. }
+            | ErrorKind::Invalid { location, .. }
+            | ErrorKind::Io { location, .. } => location.path = Some(p.to_path_buf()),
             _ => {}
         }
         self

@@ -387,7 +387,10 @@ impl GraphBuilder {
     pub fn build(self) -> Result<AllianceGraph> {
         let issues = self.issues();
         if !issues.is_empty() {
-            return Err(Error::from(ErrorKind::Invalid { path: None, issues }));
+            return Err(Error::from(ErrorKind::Invalid {
+                location: crate::Location::file(None),
+                issues,
+            }));
         }
         Ok(index(self.doc))
     }

@@ -94,7 +94,7 @@ fn document_from_stream(reader: impl Read) -> Result<Document> {
         }
         Err(e) => {
             return Err(Error::from(ErrorKind::Io {
-                path: None,
+                location: crate::Location::file(None),
                 source: e,
             }))
         }
@@ -619,7 +619,7 @@ pub fn from_reader(reader: impl Read) -> Result<AllianceGraph> {
                 message: "the input is not valid UTF-8".into(),
             }),
             _ => Error::from(ErrorKind::Io {
-                path: None,
+                location: crate::Location::file(None),
                 source: e,
             }),
         })?;
@@ -664,7 +664,7 @@ pub fn from_path(path: impl AsRef<Path>) -> Result<AllianceGraph> {
 pub fn to_string(graph: &AllianceGraph) -> Result<String> {
     serde_json::to_string_pretty(graph.document()).map_err(|e| {
         Error::from(ErrorKind::Io {
-            path: None,
+            location: crate::Location::file(None),
             source: e.into(),
         })
     })
@@ -674,7 +674,7 @@ pub fn to_string(graph: &AllianceGraph) -> Result<String> {
 pub fn to_writer(graph: &AllianceGraph, writer: impl Write) -> Result<()> {
     serde_json::to_writer_pretty(writer, graph.document()).map_err(|e| {
         Error::from(ErrorKind::Io {
-            path: None,
+            location: crate::Location::file(None),
             source: e.into(),
         })
     })
@@ -685,7 +685,7 @@ pub fn to_path(graph: &AllianceGraph, path: impl AsRef<Path>) -> Result<()> {
     let path = path.as_ref();
     let file = std::fs::File::create(path).map_err(|e| {
         Error::from(ErrorKind::Io {
-            path: Some(path.into()),
+            location: crate::Location::file(Some(path.into())),
             source: e,
         })
     })?;
@@ -693,7 +693,7 @@ pub fn to_path(graph: &AllianceGraph, path: impl AsRef<Path>) -> Result<()> {
     to_writer(graph, &mut w).map_err(|e| e.with_path(path))?;
     w.flush().map_err(|e| {
         Error::from(ErrorKind::Io {
-            path: Some(path.into()),
+            location: crate::Location::file(Some(path.into())),
             source: e,
         })
     })

@@ -226,7 +226,10 @@ pub fn merge_documents(a: &Document, b: &Document) -> Result<(Document, MergeRep
     if issues.is_empty() {
         Ok((doc, report))
     } else {
-        Err(Error::from(ErrorKind::Invalid { path: None, issues }))
+        Err(Error::from(ErrorKind::Invalid {
+            location: crate::Location::file(None),
+            issues,
+        }))
     }
 }
 

@@ -52,7 +52,7 @@ pub use crate::model::{Document, FORMAT};
 pub(crate) fn open_input(path: &std::path::Path) -> crate::Result<(std::fs::File, u64)> {
     let io_error = |source: std::io::Error| {
         crate::Error::from(crate::ErrorKind::Io {
-            path: Some(path.to_path_buf()),
+            location: crate::Location::file(Some(path.to_path_buf())),
             source,
         })
     };

@@ -28,7 +28,7 @@ pub(crate) struct Failure {
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
-        let hint = if e.location().is_some() || e.is_invalid() {
+        let hint = if e.location().is_some() && !e.is_io() {
             Some("run `alliance-graph check FILE` to list every problem in the file".into())
         } else if e.is_unknown_actor() {
             Some("name a country by ISO alpha-3 id (JPN), name or alias; a grouping by its id (asian-nato) or acronym".into())

@@ -490,7 +490,10 @@ fn csv_error(e: csv::Error, row: u64) -> Error {
         csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_string(),
         csv::ErrorKind::Io(_) => {
             return match e.into_kind() {
-                csv::ErrorKind::Io(source) => Error::from(ErrorKind::Io { path: None, source }),
+                csv::ErrorKind::Io(source) => Error::from(ErrorKind::Io {
+                    location: crate::Location::file(None),
+                    source,
+                }),
                 _ => Error::from(ErrorKind::Parse {
                     location: Box::default(),
                     message: "read error".into(),

@@ -297,7 +297,7 @@ pub fn state_year_with(
 
 fn io_error(e: std::io::Error) -> Error {
     Error::from(ErrorKind::Io {
-        path: None,
+        location: crate::Location::file(None),
         source: e,
     })
 }
