@@ -239,9 +239,9 @@ impl<'g> View<'g> {
                 },
                 ..*self
             };
-            if !at_end.treaty_live(t) {
+            let Some(period) = at_end.treaty_live(t) else {
                 continue;
-            }
+            };
             let present: Vec<CountryId> = {
                 let mut p: Vec<CountryId> = t
                     .parties
@@ -259,14 +259,14 @@ impl<'g> View<'g> {
                 .filter(|&x| {
                     present
                         .iter()
-                        .any(|&y| y != x && at_end.treaty_check(t, x, y).0)
+                        .any(|&y| y != x && at_end.treaty_check(t, period, x, y).0)
                 })
                 .collect();
             if tied.len() < 2 || !countries.iter().all(|c| tied.contains(c)) {
                 continue;
             }
             if let [a, b] = countries {
-                if !at_end.treaty_check(t, *a, *b).0 {
+                if !at_end.treaty_check(t, period, *a, *b).0 {
                     continue;
                 }
             }

@@ -93,9 +93,9 @@ impl View<'_> {
         let mut treaties: Vec<Vec<TreatyTie>> = vec![Vec::new(); n];
         let mut parties: Vec<(CountryId, u32)> = Vec::new();
         for (ti, t) in doc.treaties.iter().enumerate() {
-            if !self.treaty_live(t) {
+            let Some(period) = self.treaty_live(t) else {
                 continue;
-            }
+            };
             parties.clear();
             parties.extend(
                 t.parties
@@ -106,7 +106,7 @@ impl View<'_> {
             parties.dedup();
             for (k, &(x, xi)) in parties.iter().enumerate() {
                 for &(y, yi) in &parties[k + 1..] {
-                    let (tied, x_owes, y_owes) = self.treaty_check(t, x, y);
+                    let (tied, x_owes, y_owes) = self.treaty_check(t, period, x, y);
                     if !tied {
                         continue;
                     }

@@ -24,29 +24,24 @@ pub(crate) struct Clause<'t> {
 }
 
 impl<'g> View<'g> {
-    /// Whether treaty `t` can tie anyone on the asked days at the view's strength: in force
-    /// and known on one of them, with an obligation that counts (or none, at
-    /// [`Strength::Any`]) applying then. A treaty that fails this ties no pair.
-    pub(crate) fn treaty_live(&self, t: &Treaty) -> bool {
-        let Some(days) = self
-            .treaty_span(t)
-            .and_then(|period| period.intersect(&self.asked))
-        else {
-            return false;
+    /// The days on which treaty `t` can tie anyone on the asked days at the view's strength:
+    /// its days in force and known, when it is in force and known on one of the asked days
+    /// with an obligation that counts (or none, at [`Strength::Any`]) applying then; `None`
+    /// for a treaty that ties no pair. Found once per treaty, and handed to the pair rules.
+    pub(crate) fn treaty_live(&self, t: &Treaty) -> Option<Span> {
+        let period = self.treaty_span(t)?;
+        let days = period.intersect(&self.asked)?;
+        let live = if t.obligations.is_empty() {
+            self.strength.admits(None)
+        } else {
+            t.obligations
+                .iter()
+                .any(|o| self.strength.admits(Some(o.kind)) && days.overlaps(&o.period().span()))
         };
-        if t.obligations.is_empty() {
-            return self.strength.admits(None);
-        }
-        t.obligations
-            .iter()
-            .any(|o| self.strength.admits(Some(o.kind)) && days.overlaps(&o.period().span()))
+        live.then_some(period)
     }
 
-    /// The clauses of `t` that tie `x` and `y`: for each spell of each, the days both were
-    /// parties while the treaty was in force and known; a clause is an obligation that counts
-    /// at the view's strength, applies on one of the asked days among those, and is owed by
-    /// one of the two to the other (or, for a treaty without obligation, the bare tie at
-    /// [`Strength::Any`]).
+    /// The clauses of `t` that tie `x` and `y`; see [`each_clause`](Self::each_clause).
     pub(crate) fn treaty_clauses<'t>(
         &self,
         t: &'t Treaty,
@@ -54,9 +49,47 @@ impl<'g> View<'g> {
         y: CountryId,
     ) -> Vec<Clause<'t>> {
         let mut out = Vec::new();
-        let Some(period) = self.treaty_span(t).filter(|p| p.overlaps(&self.asked)) else {
-            return out;
-        };
+        if let Some(period) = self.treaty_span(t) {
+            self.each_clause(t, period, x, y, |c| out.push(c));
+        }
+        out
+    }
+
+    /// Whether `t` ties `x` and `y`, whether `x` owes `y` an obligation under it, and whether
+    /// `y` owes `x` one: the clauses, without the evidence. `period` is the treaty's days in
+    /// force and known ([`treaty_live`](Self::treaty_live)).
+    pub(crate) fn treaty_check(
+        &self,
+        t: &Treaty,
+        period: Span,
+        x: CountryId,
+        y: CountryId,
+    ) -> (bool, bool, bool) {
+        let (mut tied, mut x_owes, mut y_owes) = (false, false, false);
+        self.each_clause(t, period, x, y, |c| {
+            tied = true;
+            x_owes |= c.x_owes;
+            y_owes |= c.y_owes;
+        });
+        (tied, x_owes, y_owes)
+    }
+
+    /// Calls `f` with each clause of `t` that ties `x` and `y`, within `period` (the treaty's
+    /// days in force and known): for each spell of each, the days both were parties; a clause
+    /// is an obligation that counts at the view's strength, applies on one of the asked days
+    /// among those, and is owed by one of the two to the other (or, for a treaty without
+    /// obligation, the bare tie at [`Strength::Any`]).
+    fn each_clause<'t>(
+        &self,
+        t: &'t Treaty,
+        period: Span,
+        x: CountryId,
+        y: CountryId,
+        mut f: impl FnMut(Clause<'t>),
+    ) {
+        if !period.overlaps(&self.asked) {
+            return;
+        }
         for px in t.spells(x) {
             for py in t.spells(y) {
                 let Some(both) = period
@@ -67,7 +100,7 @@ impl<'g> View<'g> {
                 };
                 if t.obligations.is_empty() {
                     if self.strength.admits(None) && both.overlaps(&self.asked) {
-                        out.push(Clause {
+                        f(Clause {
                             obligation: None,
                             spells: (px, py),
                             x_owes: false,
@@ -84,7 +117,7 @@ impl<'g> View<'g> {
                     let x_owes = o.owed_by(x) && o.owed_to(y);
                     let y_owes = o.owed_by(y) && o.owed_to(x);
                     if applies && (x_owes || y_owes) {
-                        out.push(Clause {
+                        f(Clause {
                             obligation: Some(o),
                             spells: (px, py),
                             x_owes,
@@ -94,23 +127,6 @@ impl<'g> View<'g> {
                 }
             }
         }
-        out
-    }
-
-    /// Whether `t` ties `x` and `y`, whether `x` owes `y` an obligation under it, and whether
-    /// `y` owes `x` one: the clauses, without the evidence.
-    pub(crate) fn treaty_check(
-        &self,
-        t: &Treaty,
-        x: CountryId,
-        y: CountryId,
-    ) -> (bool, bool, bool) {
-        let clauses = self.treaty_clauses(t, x, y);
-        (
-            !clauses.is_empty(),
-            clauses.iter().any(|c| c.x_owes),
-            clauses.iter().any(|c| c.y_owes),
-        )
     }
 
     /// Whether grouping `g` can tie its members at the view's strength: it carries an
