@@ -67,6 +67,15 @@ pub(super) fn shorten(from: P, to: P, by: f64) -> P {
     }
 }
 
+/// The `stroke-dasharray` attribute for a dash pattern; nothing for a solid line.
+fn dash_attr(dash: &str) -> String {
+    if dash.is_empty() {
+        String::new()
+    } else {
+        format!(r#" stroke-dasharray="{dash}""#)
+    }
+}
+
 pub(super) fn fmt_num(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
     if r == r.trunc() {
@@ -161,11 +170,7 @@ impl Canvas<'_> {
                 self.used_colors.insert(color);
                 marker = format!(r#" marker-end="url(#{})""#, marker_id(color));
             }
-            let dash = if dash.is_empty() {
-                String::new()
-            } else {
-                format!(r#" stroke-dasharray="{dash}""#)
-            };
+            let dash = dash_attr(dash);
             let _ = writeln!(
                 self.d.body,
                 r#"<path d="M {} {} Q {} {} {} {}" stroke="{color}" stroke-width="{}"{dash}{marker}><title>{}</title></path>"#,
@@ -195,11 +200,7 @@ impl Canvas<'_> {
             let ctrl = control(Shape::Bend, a0, b0);
             let a = self.end_point(ctrl, s.from, 2.0);
             let b = self.end_point(ctrl, s.to, 2.0 + width * 2.5);
-            let dash = if dash.is_empty() {
-                String::new()
-            } else {
-                format!(r#" stroke-dasharray="{dash}""#)
-            };
+            let dash = dash_attr(dash);
             let _ = writeln!(
                 self.d.body,
                 r#"<path d="M {} {} Q {} {} {} {}" stroke="{color}" stroke-width="{}"{dash} marker-end="url(#{})"><title>{}</title></path>"#,
@@ -361,11 +362,7 @@ impl Canvas<'_> {
                     width: f64,
                     dash: &str,
                     marker: bool| {
-            let dash = if dash.is_empty() {
-                String::new()
-            } else {
-                format!(r#" stroke-dasharray="{dash}""#)
-            };
+            let dash = dash_attr(dash);
             let x2 = if marker { lx + 32.0 } else { lx + 40.0 };
             let marker = if marker {
                 format!(r#" marker-end="url(#{})""#, marker_id(color))
