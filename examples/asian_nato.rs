@@ -6,8 +6,8 @@
 
 use std::error::Error;
 
-use alliance_graph::query::{Answer, TieEvidence};
-use alliance_graph::{datasets, AllianceGraph, Scenario, Stance, Target};
+use alliance_graph::query::{Answer, Said, TieEvidence};
+use alliance_graph::{datasets, AllianceGraph, Holds, Scenario, Target};
 
 /// The day the world dataset was last reviewed: its answers are known to here.
 const REVIEW_DATE: &str = "2026-11-30";
@@ -65,23 +65,33 @@ fn example() -> Result<(), Box<dyn Error>> {
     for (label, positions) in [
         ("proposed by", &coalition.proposers),
         ("supported by", &coalition.supporters),
+        ("hedged by", &coalition.hedgers),
         ("refused by", &coalition.refusers),
     ] {
         for p in positions {
-            println!("  {label} {}: {}", p.actor, describe(p.stance));
+            println!("  {label} {}: {}", p.actor, describe(&p.stance));
+            for earlier in &p.firmer {
+                println!("    on record more firmly before: {}", describe(earlier));
+            }
         }
     }
     for (country, invitations) in &coalition.invited_silent {
         println!(
             "  invited, silent so far: {country} ({} invitation(s), e.g. {})",
             invitations.len(),
-            describe(invitations[0])
+            describe(&invitations[0])
         );
     }
 
     println!("\nEvery stance on the Asian NATO, oldest first:");
     for s in today.stances_on("asian-nato")? {
-        println!("  {}", describe(s));
+        println!("  {}", describe(&s));
+    }
+
+    println!("\nHow the positions moved:");
+    for m in today.coalition_moves("asian-nato")? {
+        let from = m.from.map_or("nothing said".to_string(), |k| k.to_string());
+        println!("  {} {}: {from} -> {}", m.stance.date, m.actor, m.to);
     }
 
     println!("\nWhich nuclear powers are bound to defend Japan?");
@@ -219,7 +229,8 @@ fn world_questions(
     Ok(())
 }
 
-fn describe(s: &Stance) -> String {
+fn describe(said: &Said<'_>) -> String {
+    let s = said.stance;
     let speaker = s
         .speaker
         .as_ref()
@@ -235,10 +246,20 @@ fn describe(s: &Stance) -> String {
         || s.summary.clone().unwrap_or_default(),
         |q| format!("\u{201c}{q}\u{201d}"),
     );
-    format!(
+    let mut text = format!(
         "{} {} {} ({}; {}; {}; source: {}) {}",
         s.actor, s.kind, target, speaker, s.date, s.evidence, s.source, words
-    )
+    );
+    if let Some(reported) = s.reported_as {
+        text += &format!(" [the source calls it {reported}]");
+    }
+    if let Holds::Possibly(doubt) = said.made {
+        text += &format!(" [possibly: {doubt}]");
+    }
+    for c in &s.contradicted_by {
+        text += &format!(" [CONTESTED by {c}]");
+    }
+    text
 }
 
 fn print_evidence(evidence: &[TieEvidence]) {

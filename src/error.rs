@@ -213,6 +213,15 @@ pub enum ErrorKind {
         /// What the question needs.
         expected: ActorKind,
     },
+    /// A question about an actor and itself ("is Japan allied with Japan?"): it has no
+    /// answer, and is usually a typo for another name.
+    #[error("{question} needs two different actors, but both names mean {name}")]
+    SameActor {
+        /// The actor named twice (its id).
+        name: String,
+        /// What was asked: "an alliance", "a stance", ...
+        question: &'static str,
+    },
     /// A what-if scenario that cannot be applied (an edit names a record that is not there,
     /// or would leave the records invalid).
     #[error("scenario: {message}")]

@@ -92,11 +92,11 @@ pub mod synthetic;
 pub use crate::error::{ActorKind, Candidate, Error, ErrorKind, Location, Result};
 pub use crate::graph::{AllianceGraph, GraphBuilder};
 pub use crate::model::{
-    ActorId, Country, CountryId, Coverage, Evidence, Grouping, GroupingId, GroupingKind,
+    ActorId, Citation, Country, CountryId, Coverage, Evidence, Grouping, GroupingId, GroupingKind,
     GroupingStatus, Membership, Obligation, Party, Role, Since, Source, SourceId, Speaker, Stance,
     StanceKind, Statehood, StatusChange, Target, Treaty, TreatyId, TreatyKind, TreatyObligation,
 };
-pub use crate::time::{Day, PartialDate, Period, Precision, Span};
+pub use crate::time::{Day, Doubt, Edge, Holds, PartialDate, Period, Precision, Span, When};
 pub use crate::validate::Issue;
 pub mod query;
 pub use crate::query::{ActorRef, Strength, View};

@@ -312,6 +312,8 @@ fn apply_edit(doc: &mut Document, edit: &Edit, undo: &mut Vec<Edit>) -> Result<(
                         start: Some(*date),
                         end: None,
                         source: source.clone(),
+                        corroborated_by: Vec::new(),
+                        contradicted_by: Vec::new(),
                         note: None,
                     };
                     apply_edit(doc, &Edit::AddMembership(m), undo)?;

@@ -52,7 +52,7 @@ use crate::model::{
     Membership, Obligation, Party, Role, Since, Source, SourceId, Speaker, Stance, StanceKind,
     StatusChange, Target, Treaty, TreatyId, TreatyKind, TreatyObligation,
 };
-use crate::{AllianceGraph, PartialDate};
+use crate::{AllianceGraph, PartialDate, When};
 
 /// The most states the generator makes: every three-letter code, 26³.
 pub const MAX_STATES: usize = 26 * 26 * 26;
@@ -333,6 +333,8 @@ impl Generator {
                     start: Some(start),
                     end,
                     source: base.clone(),
+                    corroborated_by: Vec::new(),
+                    contradicted_by: Vec::new(),
                     note: None,
                 });
             }
@@ -444,6 +446,8 @@ impl Generator {
                 not_in_force: false,
                 attributes: Default::default(),
                 sources: vec![base.clone()],
+                corroborated_by: Vec::new(),
+                contradicted_by: Vec::new(),
                 note: None,
             });
         }
@@ -455,12 +459,14 @@ impl Generator {
             "Defense Minister",
             "President",
         ];
-        const KINDS: [StanceKind; 5] = [
+        const KINDS: [StanceKind; 7] = [
             StanceKind::Support,
             StanceKind::Refusal,
             StanceKind::Proposal,
             StanceKind::Request,
             StanceKind::Invitation,
+            StanceKind::Hedge,
+            StanceKind::ConditionalSupport,
         ];
         for _ in 0..self.stances {
             let i = r.below(n);
@@ -497,19 +503,37 @@ impl Generator {
                 6..=8 => Evidence::Reported,
                 _ => Evidence::Speculated,
             };
+            // A hedge a source calls a refusal, now and then, as reports do.
+            let reported_as =
+                (kind == StanceKind::Hedge && r.chance(1, 2)).then_some(StanceKind::Refusal);
+            let condition = (kind == StanceKind::ConditionalSupport)
+                .then(|| format!("if condition {} is met", r.below(100)));
+            let date = {
+                let y = r.range(1990, 2024);
+                let first = r.date_in(y);
+                // Some reports give only a range of days ("the last week of September").
+                match first.month_part() {
+                    Some(m) if r.chance(1, 8) => {
+                        let last = PartialDate::day(y, m, 28).expect("a valid day");
+                        When::range(first, last).unwrap_or(first.into())
+                    }
+                    _ => first.into(),
+                }
+            };
             doc.stances.push(Stance {
                 actor,
                 kind,
+                reported_as,
+                condition,
                 target,
                 speaker,
-                date: {
-                    let y = r.range(1990, 2024);
-                    r.date_in(y)
-                },
+                date,
                 quote,
                 summary: None,
                 evidence,
                 source: pool_ids[r.below(pool_ids.len())].clone(),
+                corroborated_by: Vec::new(),
+                contradicted_by: Vec::new(),
                 note: None,
             });
         }

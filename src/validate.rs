@@ -9,8 +9,8 @@
 use std::fmt;
 
 use crate::model::{
-    ActorId, CountryId, Document, GroupingId, Membership, SourceId, Stance, Target, Treaty,
-    TreatyId,
+    ActorId, Citation, CountryId, Document, GroupingId, Membership, SourceId, Stance, Target,
+    Treaty, TreatyId,
 };
 use crate::util::FastMap;
 use crate::PartialDate;
@@ -274,6 +274,7 @@ impl<'d> Checker<'d> {
             self.grouping_ref(&record, "grouping", &m.grouping);
             self.order(&record, ("start", m.start), ("end", m.end));
             self.source_ref(&record, "source", &m.source);
+            self.citations(&record, &m.corroborated_by, &m.contradicted_by);
         }
         let mut treaty_ids: FastMap<&TreatyId, usize> = FastMap::default();
         for (i, t) in doc.treaties.iter().enumerate() {
@@ -380,6 +381,21 @@ impl<'d> Checker<'d> {
         for s in &t.sources {
             self.source_ref(record, "sources", s);
         }
+        self.citations(record, &t.corroborated_by, &t.contradicted_by);
+    }
+
+    fn citations(
+        &mut self,
+        record: &Rec<'_>,
+        corroborated: &[Citation],
+        contradicted: &[Citation],
+    ) {
+        for c in corroborated {
+            self.source_ref(record, "corroborated_by.source", &c.source);
+        }
+        for c in contradicted {
+            self.source_ref(record, "contradicted_by.source", &c.source);
+        }
     }
 
     fn stance(&mut self, record: &Rec<'_>, s: &Stance) {
@@ -411,6 +427,7 @@ impl<'d> Checker<'d> {
             self.non_empty(record, "quote", q);
         }
         self.source_ref(record, "source", &s.source);
+        self.citations(record, &s.corroborated_by, &s.contradicted_by);
     }
 
     fn duplicate(&mut self, record: Record, kind: &'static str, id: &str, first: usize) {

@@ -601,6 +601,8 @@ fn add_groupings(doc: &mut Document, joined_by: &JoinedBy) -> Result<()> {
                 start: joined,
                 end: period.end().or(t.ended),
                 source,
+                corroborated_by: Vec::new(),
+                contradicted_by: Vec::new(),
                 note: None,
             });
         }

@@ -115,6 +115,8 @@ impl fmt::Display for Dot<'_> {
                     let kind = attr(&e.attrs, "stance_kind").map(ToString::to_string);
                     let (color, style) = match kind.as_deref() {
                         Some("refusal") => ("#d62728", "dashed"),
+                        Some("hedge") => ("#c99a06", "dashed"),
+                        Some("request") => ("#5c6bc0", "dotted"),
                         Some("invitation") => ("#2ca02c", "dotted"),
                         _ => ("#2ca02c", "solid"),
                     };

@@ -25,7 +25,7 @@
 //! | edge | `start`, `end` | when the tie began and ended (membership, treaty); empty when open |
 //! | membership (country → grouping) | `role`, `source` | |
 //! | treaty (one edge per pair of parties, lower id first) | `treaty`, `treaty_name`, `treaty_kind`, `obligations` (`defense USA->JPN; consultation mutual`), `strongest`, `atop_id` (int), `conditions`, `source` | |
-//! | stance (actor → target) | `stance_kind`, `about` (the target as text), `member` (for a membership target), `speaker`, `date`, `quote`, `summary`, `evidence`, `source` | |
+//! | stance (actor → target) | `stance_kind` (what was said), `reported_as` (how the source characterised it, when different), `condition`, `about` (the target as text), `member` (for a membership target), `speaker`, `date` (a partial date or a range `A/B`), `quote`, `summary`, `evidence`, `source`, `corroborated_by` and `contradicted_by` (`source: what it says; ...`; a stance with `contradicted_by` is contested) | |
 //!
 //! ```
 //! use alliance_graph::{datasets, export::{Dot, GraphMl, Svg}};
@@ -46,7 +46,7 @@ pub mod svg;
 
 pub use dot::Dot;
 pub use graphml::GraphMl;
-pub use svg::Svg;
+pub use svg::{StanceTimeline, Svg};
 
 use crate::model::{CountryId, Obligation, Stance, Target, Treaty};
 use crate::{AllianceGraph, PartialDate};
@@ -109,6 +109,10 @@ pub(crate) const KEYS: &[Key] = keys![
     edge "atop_id" "int",
     edge "conditions" "string",
     edge "stance_kind" "string",
+    edge "reported_as" "string",
+    edge "condition" "string",
+    edge "contradicted_by" "string",
+    edge "corroborated_by" "string",
     edge "about" "string",
     edge "member" "string",
     edge "speaker" "string",
@@ -337,6 +341,24 @@ fn stance_edge(i: usize, st: &Stance) -> ExportEdge {
         ("stance_kind", s(st.kind)),
         ("about", s(&st.target)),
     ];
+    if let Some(r) = st.reported_as {
+        attrs.push(("reported_as", s(r)));
+    }
+    if let Some(c) = &st.condition {
+        attrs.push(("condition", s(c)));
+    }
+    let cited = |list: &[crate::Citation]| {
+        list.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if !st.contradicted_by.is_empty() {
+        attrs.push(("contradicted_by", s(cited(&st.contradicted_by))));
+    }
+    if !st.corroborated_by.is_empty() {
+        attrs.push(("corroborated_by", s(cited(&st.corroborated_by))));
+    }
     if let Some(m) = member {
         attrs.push(("member", s(m)));
     }

@@ -319,7 +319,8 @@ pub(crate) enum Tie<'g> {
 ///     obligations: vec![TreatyObligation { kind: Obligation::Defense, by: None, to: None,
 ///                       conditions: vec![], from: None, until: None, phase: None }],
 ///     signed: Some("1953-10-01".parse()?), in_force: Some("1954-11-17".parse()?), ended: None,
-///     not_in_force: false, atop_id: None, attributes: Default::default(), sources: vec!["unts".parse()?], note: None,
+///     not_in_force: false, atop_id: None, attributes: Default::default(), sources: vec!["unts".parse()?],
+///     corroborated_by: vec![], contradicted_by: vec![], note: None,
 /// });
 /// let graph = b.build()?;
 /// assert_eq!(graph.treaties().count(), 1);

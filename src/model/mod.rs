@@ -12,7 +12,7 @@ pub use actor::{Country, Grouping, GroupingKind, GroupingStatus, Since, Statehoo
 pub use document::{Document, FORMAT};
 pub(crate) use ids::InternGuard;
 pub use ids::{ActorId, CountryId, GroupingId, SourceId, TreatyId};
-pub use source::{Coverage, Source};
+pub use source::{Citation, Coverage, Source};
 pub use stance::{Evidence, Speaker, Stance, StanceKind, Target};
 pub use tie::{Membership, Obligation, Party, Role, Treaty, TreatyKind, TreatyObligation};
 

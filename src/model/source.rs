@@ -45,3 +45,26 @@ impl Coverage {
         self.from.earliest() <= asked.first && asked.last <= self.to.latest()
     }
 }
+
+/// A source that corroborates or contradicts a fact, with what it says.
+///
+/// A fact with a contradicting citation is *contested*: answers show it with the citation,
+/// never as plain fact.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The source.
+    pub source: SourceId,
+    /// What it says, in a sentence, where it bears on the fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub says: Option<String>,
+}
+
+impl std::fmt::Display for Citation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.says {
+            Some(says) => write!(f, "{}: {says}", self.source),
+            None => write!(f, "{}", self.source),
+        }
+    }
+}

@@ -1,19 +1,27 @@
 use serde::{Deserialize, Serialize};
 
-use super::{keyword_enum, ActorId, CountryId, GroupingId, SourceId};
-use crate::PartialDate;
+use super::{keyword_enum, ActorId, Citation, CountryId, GroupingId, SourceId};
+use crate::When;
 
-/// What a stance says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What a stance says: what was said, not how a source summed it up (that is
+/// [`Stance::reported_as`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StanceKind {
-    /// The actor proposes the target (a new grouping, a membership).
+    /// The actor proposes the target (a new grouping, a membership, an alliance with a state).
     Proposal,
     /// The actor supports the target.
     Support,
+    /// The actor supports the target if a condition is met (the condition is in
+    /// [`Stance::condition`]).
+    ConditionalSupport,
+    /// The actor defers: "it is too early", "not now", "we will see". Neither for nor
+    /// against.
+    Hedge,
     /// The actor refuses or rejects the target.
     Refusal,
-    /// The actor asks the target for something (described in the summary).
+    /// The actor asks the target for something (described in the summary): neither support
+    /// nor refusal of the target's existence.
     Request,
     /// The actor invites a state to join a grouping (the target is a membership).
     Invitation,
@@ -24,6 +32,8 @@ keyword_enum!(
     [
         Proposal = "proposal",
         Support = "support",
+        ConditionalSupport = "conditional-support",
+        Hedge = "hedge",
         Refusal = "refusal",
         Request = "request",
         Invitation = "invitation",
@@ -31,10 +41,16 @@ keyword_enum!(
 );
 
 impl StanceKind {
-    /// Whether the stance is for its target (a proposal, support, a request or an invitation)
-    /// rather than against it.
+    /// Whether the stance is for its target: a proposal, support (conditional or not) or an
+    /// invitation. A hedge, a refusal and a request are not.
     pub fn is_favourable(&self) -> bool {
-        !matches!(self, StanceKind::Refusal)
+        matches!(
+            self,
+            StanceKind::Proposal
+                | StanceKind::Support
+                | StanceKind::ConditionalSupport
+                | StanceKind::Invitation
+        )
     }
 }
 
@@ -128,15 +144,23 @@ pub struct Speaker {
 pub struct Stance {
     /// The actor whose position it is.
     pub actor: ActorId,
-    /// Support, refusal, proposal, request or invitation.
+    /// What was said: a proposal, support, conditional support, a hedge, a refusal, a request
+    /// or an invitation. Coalitions count by this.
     pub kind: StanceKind,
+    /// How the source characterised it, when that differs from what was said (a report calls
+    /// a deferral "rejected": `kind` hedge, `reported_as` refusal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_as: Option<StanceKind>,
+    /// The condition, for conditional support.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
     /// What it is about.
     pub target: Target,
     /// Who spoke, when the source names someone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<Speaker>,
-    /// When.
-    pub date: PartialDate,
+    /// When: a partial date or a range of days (`2024-09-23/2024-09-29`).
+    pub date: When,
     /// The words, verbatim, when the source quotes them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
@@ -147,7 +171,20 @@ pub struct Stance {
     pub evidence: Evidence,
     /// Who reports it.
     pub source: SourceId,
+    /// Other sources that report the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corroborated_by: Vec<Citation>,
+    /// Sources that contradict it: the stance is then [contested](Stance::is_contested).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradicted_by: Vec<Citation>,
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Stance {
+    /// Whether a source contradicts it.
+    pub fn is_contested(&self) -> bool {
+        !self.contradicted_by.is_empty()
+    }
 }

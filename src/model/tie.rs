@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{keyword_enum, CountryId, GroupingId, SourceId, TreatyId};
+use super::{keyword_enum, Citation, CountryId, GroupingId, SourceId, TreatyId};
 use crate::{PartialDate, Period};
 
 /// An obligation in ATOP's coding, strongest first: the derived `Ord` puts `Defense` first.
@@ -79,6 +79,12 @@ pub struct Membership {
     pub end: Option<PartialDate>,
     /// Who says so.
     pub source: SourceId,
+    /// Other sources that say the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corroborated_by: Vec<Citation>,
+    /// Sources that contradict it: the membership is then contested.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradicted_by: Vec<Citation>,
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -264,6 +270,13 @@ pub struct Treaty {
     pub attributes: std::collections::BTreeMap<String, String>,
     /// Who says so; at least one.
     pub sources: Vec<SourceId>,
+    /// Other sources that say the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corroborated_by: Vec<Citation>,
+    /// Sources that contradict it (its dates, its parties, its obligations): the treaty is
+    /// then contested, and every tie it makes says so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradicted_by: Vec<Citation>,
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

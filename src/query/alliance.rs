@@ -201,7 +201,8 @@ impl<'g> View<'g> {
             .collect())
     }
 
-    /// The evidence that `a` and `b` are allied, or `None` if they are not.
+    /// The evidence that `a` and `b` are allied, or `None` if they are not. Asking about a
+    /// state and itself is an error ([`ErrorKind::SameActor`](crate::ErrorKind::SameActor)).
     ///
     /// ```
     /// let graph = alliance_graph::datasets::asian_nato();
@@ -215,7 +216,7 @@ impl<'g> View<'g> {
         a: impl ActorRef,
         b: impl ActorRef,
     ) -> Result<Option<Vec<TieEvidence>>> {
-        let (a, b) = (self.country(&a)?, self.country(&b)?);
+        let (a, b) = self.two_countries(&a, &b, "an alliance")?;
         let evidence = self.pair_evidence(a, b);
         Ok((!evidence.is_empty()).then_some(evidence))
     }
@@ -230,7 +231,7 @@ impl<'g> View<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn former_ties(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Vec<TieEvidence>> {
-        let (a, b) = (self.country(&a)?, self.country(&b)?);
+        let (a, b) = self.two_countries(&a, &b, "a tie")?;
         if self.asked.first == crate::Day::MIN {
             return Ok(Vec::new());
         }

@@ -28,7 +28,7 @@ pub use alliance::{Ally, Bloc, Defender, Hop, Path, TieBasis, TieEvidence};
 pub use coverage::{Gaps, OpenTie};
 pub use membership::{MemberOf, SharedGrouping};
 pub use network::{Network, LIST_LIMIT};
-pub use stance::{Coalition, Position};
+pub use stance::{Coalition, Move, Position, Said};
 
 use std::fmt;
 
@@ -309,6 +309,24 @@ impl<'g> View<'g> {
         }
     }
 
+    /// Two different countries, for a question about a pair (`question`: "an alliance", "a
+    /// path", ...); the same state twice is an error that says so.
+    fn two_countries(
+        &self,
+        a: &(impl ActorRef + ?Sized),
+        b: &(impl ActorRef + ?Sized),
+        question: &'static str,
+    ) -> Result<(CountryId, CountryId)> {
+        let (x, y) = (self.country(a)?, self.country(b)?);
+        if x == y {
+            return Err(Error::from(ErrorKind::SameActor {
+                name: x.to_string(),
+                question,
+            }));
+        }
+        Ok((x, y))
+    }
+
     fn grouping(&self, which: &(impl ActorRef + ?Sized)) -> Result<GroupingId> {
         match which.resolve_on(self.graph, &self.asked)? {
             ActorId::Grouping(g) => Ok(g),
@@ -372,7 +390,7 @@ impl<'g> View<'g> {
         a: impl ActorRef,
         b: impl ActorRef,
     ) -> Result<Answer<Vec<crate::query::TieEvidence>>> {
-        let (x, y) = (self.country(&a)?, self.country(&b)?);
+        let (x, y) = self.two_countries(&a, &b, "an alliance")?;
         if let Some(evidence) = self.are_allied(x, y)? {
             return Ok(Answer::Yes(evidence));
         }

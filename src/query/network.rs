@@ -135,11 +135,11 @@ impl<'g> Network<'g> {
     }
 
     /// Whether `a` and `b` are allied: [`View::are_allied`] without the evidence. Ids are
-    /// resolved as for [`allies`](Self::allies).
+    /// resolved as for [`allies`](Self::allies); the same state twice is an error, as there.
     pub fn are_allied(&self, a: CountryId, b: CountryId) -> Result<bool> {
         let graph = self.view.graph;
         match (graph.country_index(&a), graph.country_index(&b)) {
-            (Some(ai), Some(bi)) => Ok(self.tied_at(ai, bi)),
+            (Some(ai), Some(bi)) if ai != bi => Ok(self.tied_at(ai, bi)),
             // An id of no state of the graph: resolved as every view query does, or an error.
             _ => self.are_allied_resolved(a, b),
         }
@@ -149,6 +149,12 @@ impl<'g> Network<'g> {
     #[inline(never)]
     fn are_allied_resolved(&self, a: CountryId, b: CountryId) -> Result<bool> {
         let (ai, bi) = (self.index(a)?, self.index(b)?);
+        if ai == bi {
+            return Err(crate::Error::from(crate::ErrorKind::SameActor {
+                name: a.to_string(),
+                question: "an alliance",
+            }));
+        }
         Ok(self.tied_at(ai, bi))
     }
 
@@ -545,8 +551,12 @@ mod tests {
                 .collect();
             assert_eq!(network.defenders_of(x).expect("a state"), defenders);
             for &y in ids.iter().skip(k % 2).step_by(2) {
-                let allied = view.are_allied(x, y).expect("states").is_some();
-                assert_eq!(network.are_allied(x, y).expect("states"), allied);
+                if x == y {
+                    assert!(view.are_allied(x, y).is_err() && network.are_allied(x, y).is_err());
+                    continue;
+                }
+                let allied = view.are_allied(x, y).expect("states");
+                assert_eq!(network.are_allied(x, y).expect("states"), allied.is_some());
                 let hops = view
                     .alliance_path(x, y)
                     .expect("states")

@@ -307,7 +307,11 @@ fn show_a_country_and_a_grouping() {
     assert_eq!(j["actor"]["status"], "proposed");
     assert!(!j["stances_on"].as_array().unwrap().is_empty());
     let t = text(&["--as-of", DAY, "show", "asian-nato"]);
-    assert!(t.contains("refuses"), "{t}");
+    assert!(t.contains("India (IND) refusal (2024-10, reported)"), "{t}");
+    assert!(
+        t.contains("United States (USA) hedge (2024-09-17, on-record)"),
+        "{t}"
+    );
 
     // The members follow their header at once: no line of the summary repeated between.
     let t = text(&["--as-of", DAY, "show", "quad"]);
@@ -330,7 +334,8 @@ fn stances_on_the_asian_nato() {
             .collect()
     };
     assert_eq!(with("proposer"), ["JPN"]);
-    assert_eq!(with("refuser"), ["IND", "USA"]);
+    assert_eq!(with("hedger"), ["USA"]);
+    assert_eq!(with("refuser"), ["CHN", "IND"]);
     assert!(with("invited").contains(&"AUS"));
     let usa = results.iter().find(|r| r["id"] == "USA").unwrap();
     assert!(usa["quote"]
@@ -339,11 +344,17 @@ fn stances_on_the_asian_nato() {
         .starts_with("It is too early"));
     assert!(usa["speaker"]["name"].is_string());
     assert_eq!(usa["evidence"], "on-record");
-    assert_eq!(usa["date"], "2024-09");
+    assert_eq!(usa["date"], "2024-09-17");
+    assert_eq!(usa["kind"], "hedge");
+    assert_eq!(usa["reported_as"], "refusal");
+    assert_eq!(usa["made"], "yes");
+    assert_eq!(usa["contested"], false);
     assert!(j["history"].as_array().unwrap().len() >= results.len());
     let t = text(&["--as-of", DAY, "stances", "Asian NATO"]);
     for want in [
         "Proposed by:",
+        "Hedged by (too early, not now):",
+        "the source calls it: refusal (counted by what was said: hedge)",
         "Refused by:",
         "Invited to join",
         "It is too early",
@@ -359,10 +370,14 @@ fn stances_on_the_asian_nato() {
 fn stance_current_and_history() {
     let j = json(&["--as-of", DAY, "stance", "India", "asian-nato"]);
     assert_eq!(j["current"]["kind"], "refusal");
-    assert_eq!(j["current"]["by"], "IND");
-    assert!(!j["history"].as_array().unwrap().is_empty());
+    assert_eq!(j["current"]["actor"], "IND");
+    assert_eq!(j["current"]["actor_name"], "India");
+    assert_eq!(j["history"].as_array().unwrap().len(), 2);
     let t = text(&["--as-of", DAY, "stance", "Japan", "Asian NATO"]);
-    assert!(t.contains("proposal") && t.contains("History"), "{t}");
+    assert!(
+        t.contains("as of 2024-12-31: proposal") && t.contains("oldest first: 14"),
+        "{t}"
+    );
     // Before the proposal there is none.
     let j = json(&["--as-of", "2024-01", "stance", "Japan", "asian-nato"]);
     assert!(j["current"].is_null());

@@ -152,17 +152,23 @@ fn graphml_carries_types_and_dates() {
         .unwrap()
         .contains("defense USA->JPN"));
     assert_eq!(data(*us_japan, "e_start").as_deref(), Some("1960-06-23"));
-    let refusal = edges
+    let hedge = edges
         .iter()
         .find(|e| {
-            data(**e, "e_stance_kind").as_deref() == Some("refusal")
+            data(**e, "e_stance_kind").as_deref() == Some("hedge")
                 && e.attribute("source") == Some("USA")
         })
-        .expect("the US refusal");
-    assert_eq!(refusal.attribute("target"), Some("asian-nato"));
-    assert!(data(*refusal, "e_quote")
+        .expect("the US hedge");
+    assert_eq!(hedge.attribute("target"), Some("asian-nato"));
+    assert_eq!(data(*hedge, "e_reported_as").as_deref(), Some("refusal"));
+    assert!(data(*hedge, "e_quote")
         .unwrap()
         .starts_with("It is too early"));
+    let contested = edges
+        .iter()
+        .filter(|e| data(**e, "e_contradicted_by").is_some())
+        .count();
+    assert_eq!(contested, 2, "the 2022 request and refusal are contested");
     let usa = doc
         .descendants()
         .find(|n| n.has_tag_name("node") && n.attribute("id") == Some("USA"))

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use alliance_graph::io::{json, Document};
 use alliance_graph::{
-    Country, CountryId, Edit, Evidence, Grouping, GroupingKind, GroupingStatus, Membership,
-    Obligation, PartialDate, Party, Role, Scenario, Source, Speaker, Stance, StanceKind,
-    StatusChange, Strength, Target, Treaty, TreatyKind, TreatyObligation,
+    Citation, Country, CountryId, Edit, Evidence, Grouping, GroupingKind, GroupingStatus,
+    Membership, Obligation, PartialDate, Party, Role, Scenario, Source, Speaker, Stance,
+    StanceKind, StatusChange, Strength, Target, Treaty, TreatyKind, TreatyObligation, When,
 };
 use proptest::prelude::*;
 
@@ -101,6 +101,8 @@ fn treaty(i: usize) -> impl Strategy<Value = Treaty> {
                 not_in_force: false,
                 attributes: Default::default(),
                 sources: vec!["s".parse().unwrap()],
+                corroborated_by: vec![],
+                contradicted_by: vec![],
                 note: None,
             }
         })
@@ -162,6 +164,8 @@ fn membership(groupings: usize) -> impl Strategy<Value = Membership> {
             start,
             end,
             source: "s".parse().unwrap(),
+            corroborated_by: vec![],
+            contradicted_by: vec![],
             note: None,
         })
 }
@@ -176,37 +180,53 @@ fn stance(groupings: usize) -> impl Strategy<Value = Stance> {
         prop::sample::select(StanceKind::ALL.to_vec()),
         prop::sample::select(Evidence::ALL.to_vec()),
         prop::option::of("[a-z ]{1,12}"),
+        (prop::option::of(partial_date()), any::<bool>()),
     )
-        .prop_map(|(actor, g, other, which, date, kind, evidence, quote)| {
-            let other = if other == actor {
-                (other + 1) % COUNTRIES
-            } else {
-                other
-            };
-            let target = match which {
-                0 => Target::Grouping(format!("g{g}").parse().unwrap()),
-                1 => Target::Country(country_id(other)),
-                _ => Target::Membership {
-                    country: country_id(other),
-                    grouping: format!("g{g}").parse().unwrap(),
-                },
-            };
-            Stance {
-                actor: country_id(actor).into(),
-                kind,
-                target,
-                speaker: Some(Speaker {
-                    name: "Speaker".into(),
-                    office: None,
-                }),
-                date,
-                quote: quote.filter(|q| !q.trim().is_empty()),
-                summary: None,
-                evidence,
-                source: "s".parse().unwrap(),
-                note: None,
-            }
-        })
+        .prop_map(
+            |(actor, g, other, which, date, kind, evidence, quote, (until, contested))| {
+                // A date, or a range from it to a later one.
+                let date: When = match until {
+                    Some(u) if u.earliest() > date.latest() => When::range(date, u).unwrap(),
+                    _ => date.into(),
+                };
+                let other = if other == actor {
+                    (other + 1) % COUNTRIES
+                } else {
+                    other
+                };
+                let target = match which {
+                    0 => Target::Grouping(format!("g{g}").parse().unwrap()),
+                    1 => Target::Country(country_id(other)),
+                    _ => Target::Membership {
+                        country: country_id(other),
+                        grouping: format!("g{g}").parse().unwrap(),
+                    },
+                };
+                let citation = Citation {
+                    source: "s".parse().unwrap(),
+                    says: Some("says otherwise".into()),
+                };
+                Stance {
+                    actor: country_id(actor).into(),
+                    kind,
+                    reported_as: (kind == StanceKind::Hedge).then_some(StanceKind::Refusal),
+                    condition: (kind == StanceKind::ConditionalSupport).then(|| "if asked".into()),
+                    target,
+                    speaker: Some(Speaker {
+                        name: "Speaker".into(),
+                        office: None,
+                    }),
+                    date,
+                    quote: quote.filter(|q| !q.trim().is_empty()),
+                    summary: None,
+                    evidence,
+                    source: "s".parse().unwrap(),
+                    corroborated_by: vec![],
+                    contradicted_by: if contested { vec![citation] } else { vec![] },
+                    note: None,
+                }
+            },
+        )
 }
 
 prop_compose! {
@@ -293,6 +313,10 @@ proptest! {
             let defenders: Vec<CountryId> = view.defenders_of(a).unwrap().into_iter().map(|x| x.country).collect();
             prop_assert_eq!(network.defenders_of(a).unwrap(), defenders);
             for b in (0..COUNTRIES).map(country_id) {
+                if a == b {
+                    prop_assert!(network.are_allied(a, b).is_err() && view.are_allied(a, b).is_err());
+                    continue;
+                }
                 prop_assert_eq!(network.are_allied(a, b).unwrap(), view.are_allied(a, b).unwrap().is_some());
                 let hops = view.alliance_path(a, b).unwrap().map(|p| p.hops.len());
                 prop_assert_eq!(network.distance(a, b).unwrap(), hops, "{} to {}", a, b);

@@ -259,14 +259,22 @@ fn stances_history_and_coalition() {
     let on = now.stances_on("asian-nato").unwrap();
     assert!(on.windows(2).all(|w| w[0].date <= w[1].date));
     let us = now.current_stance("USA", "asian-nato").unwrap().unwrap();
-    assert_eq!(us.kind, StanceKind::Refusal);
+    // Counted by what was said ("too early"), with the article's "rejected" beside it.
+    assert_eq!(us.kind, StanceKind::Hedge);
+    assert_eq!(us.reported_as, Some(StanceKind::Refusal));
     assert_eq!(us.speaker.as_ref().unwrap().name, "Daniel J. Kritenbrink");
     assert!(
         us.summary.as_deref().unwrap().contains("rejected"),
         "the article's characterization is kept beside the quote"
     );
     let c = now.coalition("asian-nato").unwrap();
-    assert_eq!(c.proposers.len(), 1);
+    let ids = |v: &[alliance_graph::query::Position<'_>]| -> Vec<String> {
+        v.iter().map(|p| p.actor.to_string()).collect()
+    };
+    assert_eq!(ids(&c.proposers), ["JPN"]);
+    assert_eq!(ids(&c.hedgers), ["USA"]);
+    assert_eq!(ids(&c.refusers), ["CHN", "IND"]);
+    assert!(c.supporters.is_empty() && c.requesters.is_empty());
     let silent: Vec<&str> = c.invited_silent.iter().map(|(c, _)| c.as_str()).collect();
     assert_eq!(silent, ["AUS", "FRA", "GBR"]);
     // Evidence levels are kept: the Britain/France invitation is only speculated.

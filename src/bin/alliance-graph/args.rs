@@ -154,12 +154,24 @@ pub(crate) enum Query {
         /// A country or grouping
         actor: String,
     },
-    /// Who proposes, supports and refuses a target, said by whom and when
+    /// Where every actor stands on a target (proposes, supports, hedges, refuses), said by
+    /// whom and when
     Stances {
         /// A grouping or country
         target: String,
     },
-    /// An actor's current stance on a target, and its history
+    /// How positions on a target moved over time (who moved from hedge to support, when)
+    Timeline {
+        /// A grouping or country
+        target: String,
+        /// Draw it as an SVG picture instead
+        #[arg(long)]
+        svg: bool,
+        /// Write the picture to this file instead of standard output
+        #[arg(short, long, value_name = "FILE", requires = "svg")]
+        output: Option<PathBuf>,
+    },
+    /// An actor's current stance on a target, and every stance of it that concerns the target
     Stance {
         /// Who
         actor: String,

@@ -4,13 +4,15 @@ pub(crate) use std::fmt::Write as _;
 pub(crate) use std::io::Write as _;
 pub(crate) use std::path::{Path, PathBuf};
 
-pub(crate) use alliance_graph::export::{Dot, GraphMl, Svg};
+pub(crate) use alliance_graph::export::{Dot, GraphMl, StanceTimeline, Svg};
 pub(crate) use alliance_graph::io::merge::merge;
 pub(crate) use alliance_graph::io::{atop, json};
-pub(crate) use alliance_graph::query::{Answer, Gaps, MemberOf, TieBasis, TieEvidence};
+pub(crate) use alliance_graph::query::{
+    Answer, Coalition, Gaps, MemberOf, Position, Said, TieBasis, TieEvidence,
+};
 pub(crate) use alliance_graph::{
     datasets, ActorId, AllianceGraph, CountryId, Edit, Error, GroupingId, Issue, PartialDate,
-    Scenario, Stance, StanceKind, Strength, Target, TreatyId, View,
+    Scenario, Stance, Strength, Target, TreatyId, View,
 };
 pub(crate) use serde_json::{json, Value};
 

@@ -36,31 +36,13 @@ pub(crate) fn evidence_list(evidence: &[TieEvidence]) -> Value {
     Value::Array(evidence.iter().map(evidence_json).collect())
 }
 
-pub(crate) fn target_json(t: &Target) -> Value {
-    match t {
-        Target::Grouping(g) => json!({"grouping": g.as_str()}),
-        Target::Country(c) => json!({"country": c.as_str()}),
-        Target::Membership { country, grouping } => {
-            json!({"membership": {"country": country.as_str(), "grouping": grouping.as_str()}})
-        }
-    }
-}
-
-pub(crate) fn stance_json(graph: &AllianceGraph, s: &Stance) -> Value {
-    json!({
-        "by": s.actor.as_str(),
-        "by_name": name(graph, &s.actor),
-        "kind": s.kind.as_str(),
-        "target": target_json(&s.target),
-        "target_text": target_text(&s.target),
-        "speaker": s.speaker.as_ref().map(|sp| json!({"name": sp.name, "office": sp.office})),
-        "date": s.date.to_string(),
-        "quote": s.quote,
-        "summary": s.summary,
-        "evidence": s.evidence.as_str(),
-        "source": s.source.as_str(),
-        "note": s.note,
-    })
+/// A stance as the library serializes it ([`Said`]: every field, `made` and `contested`),
+/// with the actor's name and the target in words.
+pub(crate) fn stance_json(graph: &AllianceGraph, s: &Said<'_>) -> Value {
+    let mut v = serde_json::to_value(s).unwrap_or(Value::Null);
+    v["actor_name"] = json!(name(graph, &s.actor));
+    v["target_text"] = json!(target_text(&s.target));
+    v
 }
 
 pub(crate) fn target_text(t: &Target) -> String {
@@ -99,11 +81,15 @@ pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-/// The lines describing a stance, each prefixed by `indent`.
-pub(crate) fn stance_lines(out: &mut String, s: &Stance, indent: &str) {
+/// The lines describing a stance, each prefixed by `indent`: who said what, when, how firm;
+/// whether it had only possibly been made by the date asked; how the source characterised
+/// it; the words; and the sources that corroborate or contradict it.
+pub(crate) fn stance_lines(out: &mut String, said: &Said<'_>, indent: &str) {
+    let s = said.stance;
+    let contested = if s.is_contested() { "CONTESTED " } else { "" };
     let _ = writeln!(
         out,
-        "{indent}{} {} {} ({}; {}; {}; source: {})",
+        "{indent}{contested}{} {} {} ({}; {}; {}; source: {})",
         s.actor,
         s.kind,
         target_text(&s.target),
@@ -113,23 +99,38 @@ pub(crate) fn stance_lines(out: &mut String, s: &Stance, indent: &str) {
         s.source
     );
     let deeper = format!("{indent}    ");
-    if let Some(q) = &s.quote {
+    let more = |out: &mut String, label: &str, text: &str| {
+        let pad = " ".repeat(label.chars().count() + 2);
         let _ = writeln!(
             out,
-            "{deeper}quote: {}",
-            wrap(
-                &format!("\u{201c}{q}\u{201d}"),
-                92,
-                &format!("{deeper}       ")
-            )
+            "{deeper}{label}: {}",
+            wrap(text, 94 - label.len(), &format!("{deeper}{pad}"))
+        );
+    };
+    if let alliance_graph::Holds::Possibly(doubt) = said.made {
+        more(out, "possibly", &format!("{doubt}"));
+    }
+    if let Some(r) = s.reported_as {
+        more(
+            out,
+            "the source calls it",
+            &format!("{r} (counted by what was said: {})", s.kind),
         );
     }
+    if let Some(c) = &s.condition {
+        more(out, "condition", c);
+    }
+    if let Some(q) = &s.quote {
+        more(out, "quote", &format!("\u{201c}{q}\u{201d}"));
+    }
     if let Some(sm) = &s.summary {
-        let _ = writeln!(
-            out,
-            "{deeper}source says: {}",
-            wrap(sm, 86, &format!("{deeper}             "))
-        );
+        more(out, "source says", sm);
+    }
+    for c in &s.corroborated_by {
+        more(out, "corroborated by", &c.to_string());
+    }
+    for c in &s.contradicted_by {
+        more(out, "contradicted by", &c.to_string());
     }
 }
 

@@ -38,9 +38,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
 
 use super::xml_escape;
-use crate::model::{
-    ActorId, CountryId, GroupingId, GroupingStatus, Obligation, StanceKind, Target,
-};
+use crate::model::{ActorId, CountryId, GroupingId, GroupingStatus, Obligation, StanceKind};
 use crate::query::{TieBasis, TieEvidence};
 use crate::{Strength, View};
 
@@ -48,10 +46,12 @@ mod layout;
 mod render;
 mod scene;
 mod text;
+mod timeline;
 
 use layout::*;
 use scene::*;
 use text::*;
+pub use timeline::StanceTimeline;
 
 /// A picture of the graph as it stood on a view's date; see the [module docs](self).
 ///

@@ -24,7 +24,8 @@ pub(super) fn tie_style(o: Option<Obligation>) -> (&'static str, f64, &'static s
 pub(super) fn stance_style(s: StanceStyle) -> (&'static str, f64, &'static str, &'static str) {
     match s {
         StanceStyle::Proposal => ("#2e7d32", 2.2, "", "proposes"),
-        StanceStyle::Support => ("#2e7d32", 2.0, "9 4", "supports or requests"),
+        StanceStyle::Support => ("#2e7d32", 2.0, "9 4", "supports (or on a condition)"),
+        StanceStyle::Hedge => ("#8c6d1f", 2.0, "2 4", "hedges (too early, not now)"),
         StanceStyle::Refusal => ("#d62728", 2.2, "5 4", "refuses"),
         StanceStyle::Invited => ("#2e7d32", 1.8, "1 5", "invited to join, silent so far"),
     }
@@ -436,6 +437,7 @@ impl Canvas<'_> {
             for s in [
                 StanceStyle::Proposal,
                 StanceStyle::Support,
+                StanceStyle::Hedge,
                 StanceStyle::Refusal,
                 StanceStyle::Invited,
             ] {

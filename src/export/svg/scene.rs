@@ -52,6 +52,7 @@ pub(super) struct TieLine {
 pub(super) enum StanceStyle {
     Proposal,
     Support,
+    Hedge,
     Refusal,
     Invited,
 }
@@ -97,11 +98,21 @@ pub(super) fn evidence_text(e: &[TieEvidence]) -> String {
         .join("\n")
 }
 
-pub(super) fn stance_title(graph: &crate::AllianceGraph, s: &crate::Stance) -> String {
+pub(super) fn stance_title(graph: &crate::AllianceGraph, said: &crate::query::Said<'_>) -> String {
+    let s = said.stance;
     let mut t = format!(
         "{} {} {} ({}, {}",
         s.actor, s.kind, s.target, s.date, s.evidence
     );
+    if let Some(r) = s.reported_as {
+        let _ = write!(t, "; the source calls it {r}");
+    }
+    if let crate::Holds::Possibly(doubt) = said.made {
+        let _ = write!(t, "; possibly made by then: {doubt}");
+    }
+    for c in &s.contradicted_by {
+        let _ = write!(t, "; CONTESTED by {c}");
+    }
     if let Some(sp) = &s.speaker {
         let _ = write!(t, "; {}", sp.name);
     }
@@ -214,63 +225,41 @@ impl Scene {
                 });
             }
         }
-        // Stated positions: the latest of each actor on each target, by the date.
+        // Stated positions on each grouping drawn: each actor's position in the coalition.
+        // Stances on states (requests, bilateral proposals) are left to the text answers:
+        // the picture shows where actors stand on groupings.
         let end_of = |a: &ActorId| match a {
             ActorId::Country(c) => country_index.get(c).map(|&i| End::Country(i)),
             ActorId::Grouping(g) => grouping_index.get(g).map(|&i| End::Grouping(i)),
         };
-        let mut latest: BTreeMap<(ActorId, End), &crate::Stance> = BTreeMap::new();
-        for s in graph.stances() {
-            if !s.date.counts_by(&asked) {
-                continue;
-            }
-            let target = match &s.target {
-                Target::Grouping(g) => grouping_index.get(g).map(|&i| End::Grouping(i)),
-                // Stances on states (requests, bilateral proposals) are left to the text
-                // answers: the picture shows where actors stand on groupings.
-                Target::Country(_) => None,
-                // A state's stance on its own membership counts as its stance on the grouping;
-                // others' stances on a membership are invitations, drawn below.
-                Target::Membership { country, grouping }
-                    if s.actor == ActorId::Country(*country) =>
-                {
-                    grouping_index.get(grouping).map(|&i| End::Grouping(i))
-                }
-                Target::Membership { .. } => None,
-            };
-            let Some(target) = target else { continue };
-            let key = (s.actor.clone(), target);
-            match latest.get(&key) {
-                Some(prev) if prev.date > s.date => {}
-                _ => {
-                    latest.insert(key, s);
-                }
-            }
-        }
-        for ((actor, target), s) in &latest {
-            let Some(from) = end_of(actor) else { continue };
-            if from == *target {
-                continue;
-            }
-            let style = match s.kind {
-                StanceKind::Proposal => StanceStyle::Proposal,
-                StanceKind::Refusal => StanceStyle::Refusal,
-                StanceKind::Support | StanceKind::Request | StanceKind::Invitation => {
-                    StanceStyle::Support
-                }
-            };
-            scene.stances.push(StanceLine {
-                from,
-                to: *target,
-                style,
-                title: stance_title(graph, s),
-            });
-        }
-        // Invited and silent: from the coalition on each grouping.
         for (gi, g) in scene.groupings.clone().iter().enumerate() {
             let Ok(c) = view.coalition(&g.id) else {
                 continue;
             };
+            for p in c.positions() {
+                let Some(from) = end_of(&p.actor) else {
+                    continue;
+                };
+                let style = match p.stance.kind {
+                    StanceKind::Proposal => StanceStyle::Proposal,
+                    StanceKind::Support
+                    | StanceKind::ConditionalSupport
+                    | StanceKind::Invitation => StanceStyle::Support,
+                    StanceKind::Hedge => StanceStyle::Hedge,
+                    StanceKind::Refusal => StanceStyle::Refusal,
+                    // Neither for nor against the grouping: left to the text answers.
+                    StanceKind::Request => continue,
+                };
+                if from == End::Grouping(gi) {
+                    continue;
+                }
+                scene.stances.push(StanceLine {
+                    from,
+                    to: End::Grouping(gi),
+                    style,
+                    title: stance_title(graph, &p.stance),
+                });
+            }
             for (country, invitations) in &c.invited_silent {
                 let Some(&ci) = country_index.get(country) else {
                     continue;

@@ -1063,6 +1063,8 @@ fn build_treaty(
         not_in_force: false,
         attributes,
         sources: vec![source_id.clone()],
+        corroborated_by: Vec::new(),
+        contradicted_by: Vec::new(),
         note: Some(
             "Imported from ATOP 5.1, which gives no treaty name. Dates are ATOP's: signature dates, not entry into force; obligations are coded per member and phase."
                 .into(),

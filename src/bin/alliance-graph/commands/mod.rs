@@ -46,6 +46,19 @@ pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<
         Query::Show { actor } => show(&view, actor)?,
         Query::Stances { target } => stances(&view, target)?,
         Query::Stance { actor, target } => stance(&view, actor, target)?,
+        Query::Timeline {
+            target, svg: false, ..
+        } => timeline(&view, target)?,
+        Query::Timeline {
+            target,
+            svg: true,
+            output,
+        } => {
+            return Ok(Output::Content {
+                content: StanceTimeline::new(&view, target.as_str())?.to_string(),
+                file: output.clone(),
+            })
+        }
         Query::Export { format, output } => {
             let content = match format {
                 Format::Json => json::to_string(graph)? + "\n",

@@ -194,21 +194,26 @@ pub(crate) fn show(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
             let c = view.coalition(g)?;
             let _ = writeln!(out, "\nWhere actors stand on it as of {}:", view.date());
             let mut any = false;
-            for (word, list) in [
-                ("proposes", &c.proposers),
-                ("supports", &c.supporters),
-                ("refuses", &c.refusers),
-            ] {
-                for p in list {
-                    any = true;
-                    let _ = writeln!(
-                        out,
-                        "  {} {word} ({}, {})",
-                        label(graph, &p.actor),
-                        p.stance.date,
-                        p.stance.evidence
-                    );
-                }
+            for p in c.positions() {
+                any = true;
+                let _ = writeln!(
+                    out,
+                    "  {} {} ({}, {}{}{})",
+                    label(graph, &p.actor),
+                    p.stance.kind,
+                    p.stance.date,
+                    p.stance.evidence,
+                    if p.stance.is_possible() {
+                        ", possibly"
+                    } else {
+                        ""
+                    },
+                    if p.stance.is_contested() {
+                        ", contested"
+                    } else {
+                        ""
+                    },
+                );
             }
             for (country, inv) in &c.invited_silent {
                 any = true;
