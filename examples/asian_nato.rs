@@ -208,6 +208,10 @@ fn world_questions(
     println!("\nAre the US and Venezuela allied?");
     match today.allied("USA", "Venezuela")? {
         Answer::Yes(e) => print_evidence(&e),
+        Answer::Possibly(e) => {
+            println!("  Possibly (a partial date decides):");
+            print_evidence(&e)
+        }
         Answer::No => {
             println!("  No. Ties that ended:");
             print_evidence(&today.former_ties("USA", "Venezuela")?);

@@ -9,9 +9,9 @@ use super::rules::Clause;
 use super::{ActorRef, View};
 use crate::error::Result;
 use crate::model::{
-    CountryId, Grouping, GroupingId, Membership, Obligation, SourceId, Treaty, TreatyId,
+    Citation, CountryId, Grouping, GroupingId, Membership, Obligation, SourceId, Treaty, TreatyId,
 };
-use crate::PartialDate;
+use crate::{Doubt, PartialDate};
 
 /// What creates a tie: a treaty between the two, or common membership of a grouping.
 /// Serialized as `{"type": "treaty" | "grouping", "id", "name", "atop_id"}`.
@@ -70,12 +70,18 @@ pub struct TieEvidence {
     pub conditions: Vec<String>,
     /// The sources of the facts it rests on.
     pub sources: Vec<SourceId>,
+    /// Why the tie only possibly held on the date asked, when it did only possibly: the
+    /// partial date it turns on (a treaty in force from `1952-04`, asked about on
+    /// 1952-04-15). `None` when it certainly held. See [`time`](crate::time).
+    pub doubt: Option<Doubt>,
+    /// Sources that contradict the facts it rests on: the tie is then contested.
+    pub contradicted_by: Vec<Citation>,
 }
 
 impl serde::Serialize for TieEvidence {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = s.serialize_struct("TieEvidence", 10)?;
+        let mut out = s.serialize_struct("TieEvidence", 13)?;
         out.serialize_field("basis", &self.basis)?;
         out.serialize_field("obligation", &self.obligation)?;
         out.serialize_field("owed_by", &self.owed_by)?;
@@ -85,6 +91,11 @@ impl serde::Serialize for TieEvidence {
         out.serialize_field("until", &self.until)?;
         out.serialize_field("conditions", &self.conditions)?;
         out.serialize_field("sources", &self.sources)?;
+        out.serialize_field(
+            "holds",
+            &self.doubt.map_or(crate::Holds::Yes, crate::Holds::Possibly),
+        )?;
+        out.serialize_field("contradicted_by", &self.contradicted_by)?;
         out.serialize_field("text", &self.to_string())?;
         out.end()
     }
@@ -100,6 +111,11 @@ impl TieEvidence {
     /// Whether both states owe the obligation to each other.
     pub fn is_mutual(&self) -> bool {
         self.owed_by.len() == 2
+    }
+
+    /// Whether the tie only possibly held on the date asked (see [`doubt`](Self::doubt)).
+    pub fn is_possible(&self) -> bool {
+        self.doubt.is_some()
     }
 }
 
@@ -124,7 +140,14 @@ impl fmt::Display for TieEvidence {
             write!(f, "; conditions: {}", self.conditions.join("; "))?;
         }
         let sources: Vec<&str> = self.sources.iter().map(SourceId::as_str).collect();
-        write!(f, " [source: {}]", sources.join(", "))
+        write!(f, " [source: {}]", sources.join(", "))?;
+        if let Some(doubt) = &self.doubt {
+            write!(f, " (possibly: {doubt})")?;
+        }
+        for c in &self.contradicted_by {
+            write!(f, " (CONTESTED by {c})")?;
+        }
+        Ok(())
     }
 }
 
@@ -369,7 +392,7 @@ impl<'g> View<'g> {
         let items = self
             .treaty_clauses(t, x, y)
             .iter()
-            .map(|c| clause_evidence(t, (x, y), c))
+            .map(|c| clause_evidence(t, (x, y), c, self.clause_doubt(t, c)))
             .collect();
         merge_by_obligation(items)
     }
@@ -391,6 +414,9 @@ impl<'g> View<'g> {
             .rev()
             .find(|c| c.status == crate::GroupingStatus::Active && c.since.counts_by(&self.asked))
             .map(|c| c.since);
+        let doubt = self.grouping_doubt(g, mx, my);
+        let mut contradicted_by = mx.contradicted_by.clone();
+        contradicted_by.extend(my.contradicted_by.iter().cloned());
         let evidence = |obligation: Option<Obligation>| {
             let mut sources = vec![mx.source.clone(), my.source.clone()];
             sources.extend(g.status.iter().map(|c| c.source.clone()));
@@ -409,6 +435,8 @@ impl<'g> View<'g> {
                 until: earliest_end([mx.end, my.end]),
                 conditions: Vec::new(),
                 sources,
+                doubt,
+                contradicted_by: contradicted_by.clone(),
             }
         };
         let mut out: Vec<TieEvidence> = g
@@ -456,7 +484,12 @@ pub(super) fn strongest_first(
 
 /// The evidence of one clause of treaty `t` between `x` and `y`: dated from the latest start
 /// to the earliest end of the treaty, the two spells and the obligation.
-fn clause_evidence(t: &Treaty, (x, y): (CountryId, CountryId), c: &Clause<'_>) -> TieEvidence {
+fn clause_evidence(
+    t: &Treaty,
+    (x, y): (CountryId, CountryId),
+    c: &Clause<'_>,
+    doubt: Option<Doubt>,
+) -> TieEvidence {
     let (px, py) = c.spells;
     let extra = c.obligation.map(|o| o.period());
     let starts = [
@@ -485,6 +518,8 @@ fn clause_evidence(t: &Treaty, (x, y): (CountryId, CountryId), c: &Clause<'_>) -
         until: earliest_end(ends),
         conditions: c.obligation.map_or_else(Vec::new, |o| o.conditions.clone()),
         sources: t.sources.clone(),
+        doubt,
+        contradicted_by: t.contradicted_by.clone(),
     }
 }
 
@@ -522,6 +557,10 @@ fn merge_by_obligation(items: Vec<TieEvidence>) -> Vec<TieEvidence> {
                 }
                 o.since = earliest_start(o.since, e.since);
                 o.until = latest_end(o.until, e.until);
+                // Certain when any of its clauses is.
+                if e.doubt.is_none() {
+                    o.doubt = None;
+                }
             }
             None => out.push(e),
         }

@@ -345,6 +345,9 @@ impl<'g> View<'g> {
 pub enum Answer<T> {
     /// Yes, with the evidence.
     Yes(T),
+    /// Possibly: the evidence holds only on some readings of its partial dates (each item
+    /// says which date in its `doubt`). Distinct from yes.
+    Possibly(T),
     /// No: the data cover the question and hold no such tie.
     No,
     /// Unknown: what the data cannot say, named.
@@ -362,10 +365,16 @@ impl<T> Answer<T> {
         matches!(self, Answer::Unknown(_))
     }
 
-    /// The word for the answer: "yes", "no" or "unknown".
+    /// Whether the answer is possibly.
+    pub fn is_possible(&self) -> bool {
+        matches!(self, Answer::Possibly(_))
+    }
+
+    /// The word for the answer: "yes", "possibly", "no" or "unknown".
     pub fn as_str(&self) -> &'static str {
         match self {
             Answer::Yes(_) => "yes",
+            Answer::Possibly(_) => "possibly",
             Answer::No => "no",
             Answer::Unknown(_) => "unknown",
         }
@@ -375,7 +384,9 @@ impl<T> Answer<T> {
 impl<'g> View<'g> {
     /// Like [`are_allied`](View::are_allied), but a "no" that the data do not cover (a date
     /// outside every source's coverage, an alliance of the two not reviewed since its source
-    /// ended, a state that did not exist then) is [`Answer::Unknown`], naming the gaps.
+    /// ended, a state that did not exist then) is [`Answer::Unknown`], naming the gaps; and a
+    /// "yes" that turns on a day a partial date does not give (every tie found only possibly
+    /// held then) is [`Answer::Possibly`], each tie naming its doubt.
     ///
     /// ```
     /// use alliance_graph::query::Answer;
@@ -385,14 +396,14 @@ impl<'g> View<'g> {
     /// assert_eq!(answer, Answer::No);
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
-    pub fn allied(
-        &self,
-        a: impl ActorRef,
-        b: impl ActorRef,
-    ) -> Result<Answer<Vec<crate::query::TieEvidence>>> {
+    pub fn allied(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Answer<Vec<TieEvidence>>> {
         let (x, y) = self.two_countries(&a, &b, "an alliance")?;
         if let Some(evidence) = self.are_allied(x, y)? {
-            return Ok(Answer::Yes(evidence));
+            return Ok(if evidence.iter().all(TieEvidence::is_possible) {
+                Answer::Possibly(evidence)
+            } else {
+                Answer::Yes(evidence)
+            });
         }
         let gaps = self.gaps_for(&[x, y]);
         Ok(if gaps.is_empty() {

@@ -5,8 +5,9 @@
 //! [`coverage`](super::coverage); the partial-date rule in [`time`](crate::time).
 
 use super::{Strength, View};
-use crate::model::{CountryId, Grouping, Membership, Treaty, TreatyObligation};
-use crate::{Period, Span};
+use crate::model::{CountryId, Grouping, GroupingStatus, Membership, Treaty, TreatyObligation};
+use crate::time::Window;
+use crate::{Doubt, Period, Span};
 
 /// One clause of a treaty that ties two states on the asked days at the view's strength:
 /// an obligation (or none, for a treaty without one at [`Strength::Any`]) over one spell of
@@ -127,6 +128,46 @@ impl<'g> View<'g> {
                 }
             }
         }
+    }
+
+    /// Why clause `c` of treaty `t` only possibly ties its pair on the asked days, if it does
+    /// only possibly: the partial date (the treaty's, a party's or the obligation's start or
+    /// end) the answer turns on. The [certain-or-possible rule](crate::time) applied to the
+    /// days the clause rests on.
+    pub(crate) fn clause_doubt(&self, t: &Treaty, c: &Clause<'_>) -> Option<Doubt> {
+        let mut w = Window::ALL
+            .within(&t.period()?)
+            .within(&c.spells.0)
+            .within(&c.spells.1);
+        if let Some(o) = c.obligation {
+            w = w.within(&o.period());
+        }
+        w.holds(&self.asked).doubt()
+    }
+
+    /// Why two memberships of `g` only possibly tie their states on the asked days, if so:
+    /// the partial date of a membership's start or end, or of the grouping's becoming active.
+    pub(crate) fn grouping_doubt(
+        &self,
+        g: &Grouping,
+        mx: &Membership,
+        my: &Membership,
+    ) -> Option<Doubt> {
+        let (px, py) = (mx.period()?, my.period()?);
+        let mut w = Window::ALL.within(&px).within(&py);
+        // Active from its latest activation by the asked days until its next change.
+        let counted = |c: &&crate::model::StatusChange| c.since.counts_by(&self.asked);
+        if let Some(i) = g
+            .status
+            .iter()
+            .rposition(|c| c.status == GroupingStatus::Active && counted(&c))
+        {
+            let next = g.status.get(i + 1).map(|c| c.since);
+            if let Ok(active) = Period::new(Some(g.status[i].since), next) {
+                w = w.within(&active);
+            }
+        }
+        w.holds(&self.asked).doubt()
     }
 
     /// Whether grouping `g` can tie its members at the view's strength: it carries an

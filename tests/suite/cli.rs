@@ -712,3 +712,81 @@ fn the_world_by_default() {
     let j = json(&["--as-of", "1970", "allies", "Germany"]);
     assert_eq!(j["actor"]["id"], "XGF");
 }
+
+#[test]
+fn stances_say_possibly_contested_and_how_they_moved() {
+    // Inside the range the Hudson essay is dated by, Japan's proposal is only possibly made.
+    let t = text(&["--as-of", "2024-09-26", "stances", "asian-nato"]);
+    assert!(
+        t.contains("possibly: said on a day of 2024-09-25/2024-09-27 that may be after 2024-09-26"),
+        "{t}"
+    );
+    assert!(t.contains("2 of them only possibly made by then"), "{t}");
+    let j = json(&["--as-of", "2024-09-26", "stances", "asian-nato"]);
+    let japan = j["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "JPN")
+        .unwrap();
+    assert!(japan["made"].as_str().unwrap().starts_with("possibly: "));
+    // Before any of it, nothing.
+    let j = json(&["--as-of", "2024-09-01", "stances", "asian-nato"]);
+    assert!(j["history"].as_array().unwrap().is_empty());
+
+    // The 2022 claim shown as contested, naming what contradicts it.
+    let t = text(&["stances", "JPN"]);
+    assert!(t.contains("CONTESTED USA refusal JPN"), "{t}");
+    assert!(t.contains("contradicted by: jiji-2022-02-28"), "{t}");
+    let j = json(&["stances", "JPN"]);
+    assert_eq!(j["results"][0]["contested"], true);
+    assert_eq!(
+        j["results"][0]["contradicted_by"][1]["source"],
+        "jiji-2022-02-28"
+    );
+
+    // The moves, in text, JSON and a picture.
+    let t = text(&["--as-of", DAY, "timeline", "Asian NATO"]);
+    assert!(
+        t.contains("2024-10-02  Japan (JPN): proposal -> hedge"),
+        "{t}"
+    );
+    assert!(
+        t.contains("2024-12-10  Japan (JPN): hedge -> proposal"),
+        "{t}"
+    );
+    let j = json(&["--as-of", DAY, "timeline", "asian-nato"]);
+    let moves = j["results"].as_array().unwrap();
+    assert_eq!(moves.len(), 6);
+    assert_eq!(moves[3]["from"], "proposal");
+    assert_eq!(moves[3]["to"], "hedge");
+    assert_eq!(moves[3]["stance"]["speaker"]["name"], "Takeshi Iwaya");
+    assert_eq!(j["positions"]["refuser"], serde_json::json!(["CHN", "IND"]));
+    let svg = text(&["--as-of", DAY, "timeline", "asian-nato", "--svg"]);
+    assert!(roxmltree::Document::parse(&svg).is_ok() && svg.contains("Positions on Asian NATO"));
+
+    // A tie that turns on a month-precise end.
+    let t = text(&["--as-of", "1950-07-15", "allied", "Turkey", "Afghanistan"]);
+    assert!(
+        t.starts_with("Possibly: Turkey (TUR) and Afghanistan (AFG)"),
+        "{t}"
+    );
+    let j = json(&["--as-of", "1950-07-15", "allied", "Turkey", "Afghanistan"]);
+    assert_eq!(j["answer"], "possibly");
+    assert_eq!(
+        j["evidence"][0]["holds"],
+        "possibly: it ended on a day of 1950-07 that may be before 1950-07-15"
+    );
+
+    // A state and itself.
+    for args in [
+        &["allied", "Japan", "Japan"][..],
+        &["stance", "Japan", "Tokyo"][..],
+    ] {
+        let e = failure(args);
+        assert!(
+            e.contains("needs two different actors, but both names mean JPN"),
+            "{e}"
+        );
+    }
+}

@@ -11,6 +11,7 @@ mod props;
 mod query;
 mod resolve;
 mod scenario;
+mod stances;
 #[cfg(feature = "synthetic")]
 mod synthetic;
 mod validate;

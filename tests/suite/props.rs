@@ -261,6 +261,54 @@ fn all_pairs(view: &alliance_graph::View<'_>) -> BTreeSet<(CountryId, CountryId)
     pairs
 }
 
+/// The document with every date made day-precise (its first day), as JSON; `None` when that
+/// leaves it invalid (an end now before its start).
+fn day_precise(doc: Document) -> Option<alliance_graph::AllianceGraph> {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) => {
+                if let Ok(w) = s.parse::<When>() {
+                    *s = w.earliest().to_string();
+                }
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
+            serde_json::Value::Object(o) => o.values_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let graph = doc.into_graph().ok()?;
+    let mut v: serde_json::Value = serde_json::from_str(&json::to_string(&graph).ok()?).ok()?;
+    walk(&mut v);
+    json::from_str(&v.to_string()).ok()
+}
+
+proptest! {
+    /// Day-precise data never answer "possibly": not a tie, not a statement, on any day.
+    #[test]
+    fn day_precise_facts_are_never_possibly(doc in document(), d in partial_date()) {
+        let Some(graph) = day_precise(doc) else { return Ok(()) };
+        // Asked on a random date, and on the data's own dates, where the edges lie.
+        let mut asked = vec![d, PartialDate::day(d.year_part(), d.month_part().unwrap_or(6), 15).unwrap()];
+        asked.extend(graph.stances().filter_map(|s| s.date.as_partial()));
+        asked.extend(graph.treaties().flat_map(|t| [t.start(), t.ended]).flatten());
+        for view in asked.into_iter().map(|d| graph.as_of(d)) {
+            for s in Strength::ALL {
+                let view = view.with_strength(*s);
+                for a in (0..COUNTRIES).map(country_id) {
+                    for ally in view.allies(a).unwrap() {
+                        prop_assert!(ally.evidence.iter().all(|e| e.doubt.is_none()), "{:?}", ally);
+                    }
+                }
+            }
+            for a in (0..COUNTRIES).map(country_id) {
+                for said in view.stances_by(a).unwrap() {
+                    prop_assert_eq!(said.made, alliance_graph::Holds::Yes);
+                }
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 

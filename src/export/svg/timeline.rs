@@ -177,7 +177,7 @@ impl fmt::Display for StanceTimeline<'_> {
                 }
             }
             for s in said {
-                let (color, word) = kind_style(s.kind);
+                let color = kind_style(s.kind).0;
                 let (a, b) = (s.date.earliest(), s.date.latest().min(asked_last));
                 let w = (x(b) - x(a)).max(6.0);
                 let (fill, opacity) = match s.evidence {
@@ -190,8 +190,8 @@ impl fmt::Display for StanceTimeline<'_> {
                     stroke.push_str(r#" stroke-dasharray="3 2""#);
                 }
                 let mut title = format!(
-                    "{} {word} ({}; {}; source: {})",
-                    s.actor, s.date, s.evidence, s.source
+                    "{} {} ({}; {}; source: {})",
+                    s.actor, s.kind, s.date, s.evidence, s.source
                 );
                 if let Some(r) = s.reported_as {
                     let _ = write!(title, "; the source calls it {r}");

@@ -1,4 +1,5 @@
-//! `allied A B`: are two states allied? Yes, no (with the ties that ended) or unknown.
+//! `allied A B`: are two states allied? Yes, possibly (a partial date decides), no (with the
+//! ties that ended) or unknown.
 
 use super::prelude::*;
 
@@ -12,6 +13,7 @@ pub(crate) fn allied(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> 
     let (allied, word, evidence, outside): (Value, &str, &[TieEvidence], Vec<String>) =
         match &answer {
             Answer::Yes(e) => (json!(true), "yes", e.as_slice(), vec![]),
+            Answer::Possibly(e) => (json!("possibly"), "possibly", e.as_slice(), vec![]),
             Answer::No => (json!(false), "no", &[], vec![]),
             Answer::Unknown(gaps) => (
                 Value::Null,
@@ -25,6 +27,15 @@ pub(crate) fn allied(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> 
             let _ = writeln!(
                 out,
                 "Yes: {la} and {lb} are allied ({}).",
+                strength_note(view)
+            );
+            evidence_lines(&mut out, e, "  ");
+        }
+        Answer::Possibly(e) => {
+            let _ = writeln!(
+                out,
+                "Possibly: {la} and {lb} may have been allied ({}): every tie found turns on a \
+                 day its partial dates do not give.",
                 strength_note(view)
             );
             evidence_lines(&mut out, e, "  ");
