@@ -2,7 +2,8 @@
 //!
 //! Who is allied with whom, and why. Countries and groupings (NATO, QUAD, AUKUS, a proposed
 //! "Asian NATO") are nodes; treaties with their obligations, memberships, and what leaders
-//! said (proposals, support, refusals) are typed, dated, sourced edges. Queries answer "who
+//! said (proposals, support, hedges, refusals, requests, invitations) are typed, dated, sourced
+//! edges. Queries answer "who
 //! is allied with whom" as of any date, explain every answer, and run what-if scenarios.
 //!
 //! ```
@@ -43,10 +44,13 @@
 //!   [`obligations`](Grouping::obligations) bind its full members while it is active.
 //! - [`Treaty`] ties states with [`TreatyObligation`]s in ATOP's five kinds ([`Obligation`]),
 //!   each owed by some parties to others, so one-sided treaties stay one-sided.
-//! - [`Stance`] records what an actor said about a [`Target`]: who spoke, when, the quote, the
-//!   source's own summary, and how firm the [`Evidence`] is.
-//! - Every fact cites a [`Source`]; every date is a [`PartialDate`] read by one rule, written in
-//!   [`time`].
+//! - [`Stance`] records what an actor said about a [`Target`]: what was said ([`StanceKind`])
+//!   and how the source characterised it, who spoke, when (a [`When`]: a partial date or a
+//!   range), the quote, the source's own summary, and how firm the [`Evidence`] is.
+//! - Every fact cites a [`Source`], and may cite others that corroborate or contradict it
+//!   ([`Citation`]): a contradicted fact is contested, and answers say so. Every date is a
+//!   [`PartialDate`] read by one rule, written in [`time`], which also says when a fact only
+//!   **possibly** holds on the date asked ([`Holds`]).
 //!
 //! "Allied" means, unless asked otherwise, that one of the two owes the other **defense** on
 //! the date asked, by a treaty between them or through both being full members of an active

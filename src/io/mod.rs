@@ -23,13 +23,15 @@
 //! | source | `id` (slug), `title`, `publisher?`, `url?`, `date?`, `note?`, `coverage?` (`{"from": date, "to": date}`: the span it covers completely; see [`Gaps`](crate::query::Gaps)) |
 //! | country | `id` (ISO 3166-1 alpha-3), `name`, `aliases`, `cow_code?`, `nuclear_armed?` (`{"since": date, "source": id}`), `statehood` (`[{"from": date, "until?": date}]`: when it was a state), `note?` |
 //! | grouping | `id` (slug), `name`, `acronym?`, `aliases`, `kind` (`collective-defense`, `security-partnership`, `strategic-dialogue`, `other`), `obligations` (what members owe each other while it is active), `status` (history, oldest first: `{"status": "proposed"/"active"/"dissolved", "since": date, "source": id}`), `treaty?` (the treaty whose parties it names: its ties are the treaty's), `note?` |
-//! | membership | `country`, `grouping`, `role` (`founding-member`, `member`, `partner`, `observer`), `start?`, `end?`, `source`, `note?` |
-//! | treaty | `id` (slug), `name`, `kind` (`alliance`, `access`, `other`), `parties` (ids, or `{"country", "joined?", "left?"}`), `obligations`, `signed?`, `in_force?`, `ended?`, `not_in_force?` (signed, binds nobody), `atop_id?`, `attributes` (further coded provisions, by name), `sources` (at least one), `note?` |
+//! | membership | `country`, `grouping`, `role` (`founding-member`, `member`, `partner`, `observer`), `start?`, `end?`, `source`, `corroborated_by?`, `contradicted_by?`, `note?` |
+//! | treaty | `id` (slug), `name`, `kind` (`alliance`, `access`, `other`), `parties` (ids, or `{"country", "joined?", "left?"}`), `obligations`, `signed?`, `in_force?`, `ended?`, `not_in_force?` (signed, binds nobody), `atop_id?`, `attributes` (further coded provisions, by name), `sources` (at least one), `corroborated_by?`, `contradicted_by?`, `note?` |
 //! | obligation | `kind` (`defense`, `offense`, `neutrality`, `non-aggression`, `consultation`), `by?` and `to?` (party ids; omitted means every party), `conditions`, `from?`, `until?` |
-//! | stance | `actor`, `kind` (`proposal`, `support`, `refusal`, `request`, `invitation`), `target` (`{"grouping": id}`, `{"country": id}` or `{"membership": {"country": id, "grouping": id}}`), `speaker?` (`{"name", "office?"}`), `date`, `quote?`, `summary?`, `evidence` (`on-record`, `reported`, `speculated`), `source`, `note?` |
+//! | stance | `actor`, `kind` (what was said: `proposal`, `support`, `conditional-support`, `hedge`, `refusal`, `request`, `invitation`), `reported_as?` (how the source characterised it, when different), `condition?`, `target` (`{"grouping": id}`, `{"country": id}` or `{"membership": {"country": id, "grouping": id}}`), `speaker?` (`{"name", "office?"}`), `date` (a date or a range `"2024-09-25/2024-09-27"`), `quote?`, `summary?`, `evidence` (`on-record`, `reported`, `speculated`), `source`, `corroborated_by?`, `contradicted_by?`, `note?` |
+//! | citation (in `corroborated_by`, `contradicted_by`) | `source` (id), `says?` (what it says, in a sentence); a record with a contradicting citation is contested, and answers say so |
 //!
-//! Dates are `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`; see [`time`](crate::time) for how
-//! partial dates are read. A treaty without `in_force` counts from its signature, as ATOP
+//! Dates are `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`; a stance's date may also be a range of
+//! days it lies within, `"FIRST/LAST"`. See [`time`](crate::time) for how partial dates are
+//! read. A treaty without `in_force` counts from its signature, as ATOP
 //! counts. Parse errors give the line and column; validation errors name the record and field.
 //!
 //! The ATOP 5.1 importer and tables, `io::atop`, come with the `atop` feature: docs.rs builds
