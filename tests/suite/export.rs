@@ -243,3 +243,32 @@ fn svg_of_the_asian_nato_shows_what_it_should() {
         Svg::new(&graph.as_of("2024-12-31".parse().unwrap())).to_string()
     );
 }
+
+/// The pictures in the docs are the tool's current output: a change to the drawing or the
+/// built-in data shows here, and the command in the message redraws them.
+#[test]
+fn the_committed_pictures_are_current() {
+    let g = super::builtin();
+    let view = g.as_of(super::date("2024-12-31"));
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    for (file, now, command) in [
+        (
+            "asian-nato.svg",
+            alliance_graph::export::Svg::new(&view).to_string(),
+            "export --format svg -o docs/asian-nato.svg",
+        ),
+        (
+            "asian-nato-timeline.svg",
+            alliance_graph::export::StanceTimeline::new(&view, "asian-nato")
+                .unwrap()
+                .to_string(),
+            "timeline asian-nato --svg -o docs/asian-nato-timeline.svg",
+        ),
+    ] {
+        let committed = std::fs::read_to_string(docs.join(file)).unwrap();
+        assert!(
+            committed == now,
+            "docs/{file} is out of date: run `cargo run --features cli -- --data builtin:asian-nato --as-of 2024-12-31 {command}`"
+        );
+    }
+}

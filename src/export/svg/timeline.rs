@@ -76,10 +76,14 @@ impl fmt::Display for StanceTimeline<'_> {
         let asked_last = self.view.span().last;
         let days = self.rows.iter().flat_map(|(_, _, s)| s.iter());
         let first = days.clone().map(|s| s.date.earliest()).min();
-        let last = days
-            .map(|s| s.date.latest().min(asked_last))
-            .max()
-            .unwrap_or(asked_last);
+        // The axis runs to the date asked (positions are held until then), or to the last
+        // stance when the date asked is open-ended.
+        let last_said = days.map(|s| s.date.latest().min(asked_last)).max();
+        let last = if asked_last == Day::MAX {
+            last_said.unwrap_or(asked_last)
+        } else {
+            asked_last
+        };
         let first = first.unwrap_or(last);
         // A month of margin on each side, so that the first and last marks are whole.
         let (t0, t1) = (first.unix_days() - 30, last.unix_days() + 30);
@@ -91,9 +95,9 @@ impl fmt::Display for StanceTimeline<'_> {
             + 24.0;
         let x = |d: Day| left + (d.unix_days() - t0) as f64 / (t1 - t0).max(1) as f64 * PLOT_W;
         let top = 56.0;
-        let height = top + ROW * self.rows.len().max(1) as f64 + 40.0;
+        let height = top + ROW * self.rows.len().max(1) as f64 + 56.0;
         let mut body = String::new();
-        // The axis: a tick a month when the span is short, a year otherwise.
+        // The axis: a tick a month, a quarter or a year (or more), as the span allows.
         let axis_y = top + ROW * self.rows.len().max(1) as f64 + 6.0;
         let _ = writeln!(
             body,
@@ -104,8 +108,13 @@ impl fmt::Display for StanceTimeline<'_> {
             fmt_num(axis_y)
         );
         let (y0, y1) = (Day::from_unix_days(t0).year, Day::from_unix_days(t1).year);
-        let monthly = y1 - y0 <= 3;
-        let step = if monthly { 1 } else { ((y1 - y0) / 8).max(1) };
+        let months = (t1 - t0) / 30;
+        // Months between ticks: at most about fourteen ticks.
+        let step: i32 = match months {
+            ..=15 => 1,
+            16..=45 => 3,
+            _ => 12 * ((y1 - y0) / 14 + 1),
+        };
         let mut tick = Day {
             year: y0,
             month: 1,
@@ -114,7 +123,7 @@ impl fmt::Display for StanceTimeline<'_> {
         while tick.unix_days() <= t1 {
             if tick.unix_days() >= t0 {
                 let tx = x(tick);
-                let text = if monthly {
+                let text = if step < 12 {
                     format!("{}-{:02}", tick.year, tick.month)
                 } else {
                     tick.year.to_string()
@@ -129,23 +138,11 @@ impl fmt::Display for StanceTimeline<'_> {
                     xml_escape(&text)
                 );
             }
-            tick = if monthly {
-                match tick.month {
-                    12 => Day {
-                        year: tick.year + 1,
-                        month: 1,
-                        day: 1,
-                    },
-                    m => Day {
-                        month: m + 1,
-                        ..tick
-                    },
-                }
-            } else {
-                Day {
-                    year: tick.year + step,
-                    ..tick
-                }
+            let next = i32::from(tick.month) - 1 + step;
+            tick = Day {
+                year: tick.year + next / 12,
+                month: (next % 12 + 1) as u8,
+                day: 1,
             };
         }
         for (i, (actor, label, said)) in self.rows.iter().enumerate() {
@@ -162,9 +159,7 @@ impl fmt::Display for StanceTimeline<'_> {
             // The position held between stances: a thin band to the next stance or the date.
             for (j, s) in said.iter().enumerate() {
                 let from = s.date.latest().min(asked_last);
-                let to = said
-                    .get(j + 1)
-                    .map_or(asked_last.min(last), |n| n.date.earliest());
+                let to = said.get(j + 1).map_or(last, |n| n.date.earliest());
                 if to > from {
                     let _ = writeln!(
                         body,
