@@ -5,7 +5,9 @@
 //! what, dates, sources), which is what a reader of one answer needs. A program asking a
 //! hundred thousand questions of one date (degrees, reachability, a simulation step) often
 //! needs only the yes, the no and the ids; [`Network`] answers those from the same adjacency
-//! index without building any evidence, and the view it came from still tells why.
+//! index without building any evidence, and the view it came from still tells why. A tie
+//! that only possibly held on the date (it turns on a day a partial date does not give)
+//! counts here as it does in the view's lists; the view's evidence names the doubt.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
