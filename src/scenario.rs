@@ -27,8 +27,8 @@ use std::collections::BTreeSet;
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::Document;
 use crate::model::{
-    CountryId, Grouping, GroupingId, GroupingKind, GroupingStatus, Membership, Obligation, Role,
-    Source, SourceId, Stance, StatusChange, Treaty, TreatyId,
+    CountryId, Grouping, GroupingId, GroupingKind, GroupingStatus, Membership, Obligation, Party,
+    Role, Source, SourceId, Stance, StatusChange, Treaty, TreatyId,
 };
 use crate::{AllianceGraph, GraphBuilder, PartialDate, Strength};
 
@@ -80,6 +80,41 @@ pub enum Edit {
     AddStance(Stance),
     /// Removes the last stance record equal to this one.
     RemoveStance(Stance),
+    /// A state leaves a grouping the day before `date`: its memberships then in force end,
+    /// and, for a grouping that names a treaty's parties (NATO for the North Atlantic
+    /// Treaty), it leaves the treaty too.
+    LeaveGrouping {
+        /// The state.
+        country: CountryId,
+        /// The grouping.
+        grouping: GroupingId,
+        /// The first day it is out.
+        date: PartialDate,
+    },
+    /// A state leaves a treaty the day before `date`: its spell as a party then ends.
+    LeaveTreaty {
+        /// The state.
+        country: CountryId,
+        /// The treaty.
+        treaty: TreatyId,
+        /// The first day it is out.
+        date: PartialDate,
+    },
+    /// A grouping dissolves on `date`; a grouping that names a treaty's parties ends the
+    /// treaty the day before.
+    DissolveGrouping {
+        /// The grouping.
+        grouping: GroupingId,
+        /// The day it dissolves.
+        date: PartialDate,
+    },
+    /// Replaces a treaty's parties.
+    SetTreatyParties {
+        /// The treaty.
+        treaty: TreatyId,
+        /// The new parties.
+        parties: Vec<Party>,
+    },
     /// Adds a source.
     AddSource(Source),
     /// Removes a source.
@@ -271,6 +306,7 @@ fn apply_edit(doc: &mut Document, edit: &Edit, undo: &mut Vec<Edit>) -> Result<(
                     aliases: Vec::new(),
                     kind: GroupingKind::CollectiveDefense,
                     obligations: vec![Obligation::Defense],
+                    conditions: Vec::new(),
                     status: Vec::new(),
                     treaty: None,
                     note: Some("created by a what-if scenario".into()),
@@ -408,6 +444,142 @@ fn apply_edit(doc: &mut Document, edit: &Edit, undo: &mut Vec<Edit>) -> Result<(
             })?;
             undo.push(Edit::AddStance(doc.stances.remove(i)));
         }
+        Edit::LeaveGrouping {
+            country,
+            grouping,
+            date,
+        } => {
+            let g = doc
+                .groupings
+                .iter()
+                .find(|g| &g.id == grouping)
+                .ok_or_else(|| scenario_error(format!("no grouping '{grouping}'")))?;
+            let treaty = g.treaty.clone();
+            let last = day_before(date)?;
+            let ending: Vec<Membership> = doc
+                .memberships
+                .iter()
+                .filter(|m| {
+                    m.country == *country
+                        && &m.grouping == grouping
+                        && m.period().is_some_and(|p| p.overlaps(&date.span()))
+                })
+                .cloned()
+                .collect();
+            if ending.is_empty() && treaty.is_none() {
+                return Err(scenario_error(format!(
+                    "{country} is not a member of '{grouping}' on {date}"
+                )));
+            }
+            for m in ending {
+                apply_edit(doc, &Edit::RemoveMembership(m.clone()), undo)?;
+                let ended = Membership {
+                    end: Some(last),
+                    ..m
+                };
+                apply_edit(doc, &Edit::AddMembership(ended), undo)?;
+            }
+            if let Some(treaty) = treaty {
+                apply_edit(
+                    doc,
+                    &Edit::LeaveTreaty {
+                        country: *country,
+                        treaty,
+                        date: *date,
+                    },
+                    undo,
+                )?;
+            }
+        }
+        Edit::LeaveTreaty {
+            country,
+            treaty,
+            date,
+        } => {
+            let t = doc
+                .treaties
+                .iter()
+                .find(|t| &t.id == treaty)
+                .ok_or_else(|| scenario_error(format!("no treaty '{treaty}'")))?;
+            let last = day_before(date)?;
+            let mut left = false;
+            let parties: Vec<Party> = t
+                .parties
+                .iter()
+                .map(|p| {
+                    if p.country() == *country && p.period().overlaps(&date.span()) {
+                        left = true;
+                        let joined = p.period().start();
+                        Party::Spell {
+                            country: *country,
+                            joined,
+                            left: Some(last),
+                        }
+                    } else {
+                        p.clone()
+                    }
+                })
+                .collect();
+            if !left {
+                return Err(scenario_error(format!(
+                    "{country} is not a party to '{treaty}' on {date}"
+                )));
+            }
+            apply_edit(
+                doc,
+                &Edit::SetTreatyParties {
+                    treaty: treaty.clone(),
+                    parties,
+                },
+                undo,
+            )?;
+        }
+        Edit::DissolveGrouping { grouping, date } => {
+            let source = scenario_source(doc, undo)?;
+            let g = doc
+                .groupings
+                .iter()
+                .find(|g| &g.id == grouping)
+                .ok_or_else(|| scenario_error(format!("no grouping '{grouping}'")))?;
+            let treaty = g.treaty.clone();
+            let mut status = g.status.clone();
+            status.retain(|c| c.since.earliest() < date.earliest());
+            status.push(StatusChange {
+                status: GroupingStatus::Dissolved,
+                since: *date,
+                source,
+            });
+            apply_edit(
+                doc,
+                &Edit::SetGroupingStatus {
+                    grouping: grouping.clone(),
+                    status,
+                },
+                undo,
+            )?;
+            if let Some(treaty) = treaty {
+                apply_edit(
+                    doc,
+                    &Edit::SetTreatyEnd {
+                        treaty,
+                        ended: Some(day_before(date)?),
+                    },
+                    undo,
+                )?;
+            }
+        }
+        Edit::SetTreatyParties { treaty, parties } => {
+            let t = doc
+                .treaties
+                .iter_mut()
+                .find(|t| &t.id == treaty)
+                .ok_or_else(|| scenario_error(format!("no treaty '{treaty}'")))?;
+            let previous = std::mem::replace(&mut t.parties, parties.clone());
+            undo.push(Edit::SetTreatyParties {
+                treaty: treaty.clone(),
+                parties: previous,
+            });
+        }
         Edit::AddSource(s) => {
             doc.sources.push(s.clone());
             undo.push(Edit::RemoveSource(s.id.clone()));
@@ -422,6 +594,11 @@ fn apply_edit(doc: &mut Document, edit: &Edit, undo: &mut Vec<Edit>) -> Result<(
         }
     }
     Ok(())
+}
+
+/// The day before the first day of `date`.
+fn day_before(date: &PartialDate) -> Result<PartialDate> {
+    date.earliest().pred().to_partial()
 }
 
 /// A set of ordered country pairs.

@@ -357,6 +357,12 @@ impl<'d> Checker<'d> {
                     });
                 }
             }
+            if let Some(against) = &o.against {
+                for c in &against.states {
+                    self.country_ref(record, "obligations.against.states", *c);
+                }
+                self.source_ref(record, "obligations.against.source", &against.source);
+            }
             if matches!(o.by.as_deref(), Some([])) || matches!(o.to.as_deref(), Some([])) {
                 self.issues.push(Issue::EmptyTreaty {
                     record: record.make(),

@@ -11,8 +11,9 @@ use serde::Deserialize;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::io::{atop, Document};
 use crate::model::{
-    Country, CountryId, Evidence, Grouping, GroupingId, GroupingKind, GroupingStatus, Membership,
-    Obligation, Party, Role, Source, SourceId, Statehood, StatusChange, Treaty, TreatyId,
+    Adversaries, Country, CountryId, Evidence, Grouping, GroupingId, GroupingKind, GroupingStatus,
+    Membership, Obligation, Party, Role, Source, SourceId, Statehood, StatusChange, Treaty,
+    TreatyId,
 };
 use crate::{AllianceGraph, GraphBuilder, PartialDate};
 
@@ -266,7 +267,26 @@ struct Updates {
     review: Source,
     sources: Vec<Source>,
     alliances: Vec<Review>,
+    /// The adversaries treaty texts name where ATOP flags the limit without naming them.
+    adversaries: Vec<AdversaryClause>,
     treaties: Vec<Treaty>,
+}
+
+/// The adversaries an ATOP alliance's obligation is limited to, from the treaty text.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AdversaryClause {
+    atop_id: u32,
+    kind: Obligation,
+    /// The parties whose obligation it is; all when absent.
+    #[serde(default)]
+    by: Option<Vec<CountryId>>,
+    #[serde(default)]
+    states: Vec<CountryId>,
+    text: String,
+    source: SourceId,
+    #[serde(default)]
+    note: Option<String>,
 }
 
 /// The review of one ATOP alliance since 2018.
@@ -381,6 +401,42 @@ fn apply_updates(doc: &mut Document, updates: Updates) -> Result<JoinedBy> {
                     joined_by.insert((t.id.clone(), c.country), first.clone());
                 }
             }
+        }
+    }
+    for a in updates.adversaries {
+        let t = atop_treaty(doc, a.atop_id, "world/updates.json")?;
+        let mut matched = 0;
+        for o in &mut t.obligations {
+            let owed_by_them = match (&a.by, &o.by) {
+                (None, _) => true,
+                (Some(by), Some(owing)) => owing.iter().all(|c| by.contains(c)),
+                (Some(_), None) => false,
+            };
+            if o.kind == a.kind && owed_by_them {
+                o.against = Some(Adversaries {
+                    states: a.states.clone(),
+                    text: Some(a.text.clone()),
+                    source: a.source.clone(),
+                });
+                matched += 1;
+            }
+        }
+        if matched == 0 {
+            return Err(layer_error(
+                "world/updates.json",
+                None,
+                format!(
+                    "ATOP {}: no {} obligation owed by {:?} to name adversaries for",
+                    a.atop_id, a.kind, a.by
+                ),
+            ));
+        }
+        push_sources(t, std::slice::from_ref(&a.source));
+        if let Some(note) = a.note {
+            push_note(
+                t,
+                format!("Adversaries of the {} obligation: {note}", a.kind),
+            );
         }
     }
     let ids: Vec<TreatyId> = doc.treaties.iter().map(|t| t.id.clone()).collect();
@@ -573,6 +629,7 @@ fn add_groupings(doc: &mut Document, joined_by: &JoinedBy) -> Result<()> {
                 GroupingKind::Other
             },
             obligations: Vec::new(),
+            conditions: Vec::new(),
             status,
             treaty: Some(t.id.clone()),
             note: Some(format!(

@@ -92,6 +92,13 @@ impl AllianceGraph {
         self.doc.countries.iter()
     }
 
+    /// The country with this Correlates of War country code (ATOP's state ids).
+    pub fn country_by_cow(&self, code: u16) -> Option<CountryId> {
+        self.countries()
+            .find(|c| c.cow_code == Some(code))
+            .map(|c| c.id)
+    }
+
     /// The country with this id.
     pub fn country(&self, id: &CountryId) -> Option<&Country> {
         self.countries
@@ -317,7 +324,7 @@ pub(crate) enum Tie<'g> {
 ///     id: "us-rok-1953".parse()?, name: "Mutual Defense Treaty".into(), kind: TreatyKind::Alliance,
 ///     parties: vec![Party::Whole("USA".parse()?), Party::Whole("KOR".parse()?)],
 ///     obligations: vec![TreatyObligation { kind: Obligation::Defense, by: None, to: None,
-///                       conditions: vec![], from: None, until: None, phase: None }],
+///                       conditions: vec![], clause: None, against: None, from: None, until: None, phase: None }],
 ///     signed: Some("1953-10-01".parse()?), in_force: Some("1954-11-17".parse()?), ended: None,
 ///     not_in_force: false, atop_id: None, attributes: Default::default(), sources: vec!["unts".parse()?],
 ///     corroborated_by: vec![], contradicted_by: vec![], note: None,

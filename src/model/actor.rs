@@ -143,6 +143,11 @@ pub struct Grouping {
     /// What members owe each other while the grouping is active.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub obligations: Vec<Obligation>,
+    /// Conditions on those obligations, in the treaty's words with the article (NATO's
+    /// Art. 6 limits its Art. 5 to attacks in Europe, North America and the North Atlantic):
+    /// read by the [condition rule](crate::query::conditions) as a treaty's are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<String>,
     /// Status history, oldest first. Before the first entry the grouping did not exist.
     pub status: Vec<StatusChange>,
     /// The treaty that founds it, when the grouping is a name for a treaty's parties (NATO

@@ -14,7 +14,9 @@ pub(crate) use ids::InternGuard;
 pub use ids::{ActorId, CountryId, GroupingId, SourceId, TreatyId};
 pub use source::{Citation, Coverage, Source};
 pub use stance::{Evidence, Speaker, Stance, StanceKind, Target};
-pub use tie::{Membership, Obligation, Party, Role, Treaty, TreatyKind, TreatyObligation};
+pub use tie::{
+    Adversaries, Membership, Obligation, Party, Role, Treaty, TreatyKind, TreatyObligation,
+};
 
 /// Implements `FromStr`, `Display`, `ALL` and `as_str` for a keyword enum whose serde form is
 /// kebab-case, so that files, the command line and messages all use the same words.

@@ -202,9 +202,20 @@ pub struct TreatyObligation {
     /// The parties it is owed to; `None` means every party. A party never owes itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Vec<CountryId>>,
-    /// Conditions on it (only against a named adversary, only in a place, ...).
+    /// Conditions on it (only against a named adversary, only in a place, ...): ATOP's coded
+    /// conditions (`"defense: only in specific locations (defcoloc=1)"`, judged by their code),
+    /// or a treaty's own words for a limit (judged undecidable, with the words). The clause's
+    /// wording that limits nothing goes in [`clause`](Self::clause).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<String>,
+    /// The treaty's words for the obligation, or a summary of them, with the article where
+    /// known: shown with the obligation, never judged as a condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    /// The adversaries the obligation is limited to, as the treaty text names them (ATOP
+    /// flags such a limit, `defcoadv`, without always naming the states).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub against: Option<Adversaries>,
     /// When it applies, if narrower than the treaty (a phase of an ATOP alliance).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<PartialDate>,
@@ -214,6 +225,22 @@ pub struct TreatyObligation {
     /// The treaty phase it belongs to, for treaties amended over time (ATOP phases, from 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<u16>,
+}
+
+/// The adversaries an obligation is limited to, from the treaty's text: the states it names,
+/// or its words for a class of states ("a European Power"), with the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adversaries {
+    /// The states named; empty when the text names a class of states only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub states: Vec<CountryId>,
+    /// The text's words for them (with the article), when it names a class or adds a
+    /// condition ("Italy supported by Germany").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Where the text says so.
+    pub source: SourceId,
 }
 
 impl TreatyObligation {

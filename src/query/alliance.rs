@@ -68,6 +68,8 @@ pub struct TieEvidence {
     pub until: Option<PartialDate>,
     /// Conditions on the obligation.
     pub conditions: Vec<String>,
+    /// The treaty's words for the obligation (or a summary), where the record has them.
+    pub clause: Vec<String>,
     /// The sources of the facts it rests on.
     pub sources: Vec<SourceId>,
     /// Why the tie only possibly held on the date asked, when it did only possibly: the
@@ -81,7 +83,7 @@ pub struct TieEvidence {
 impl serde::Serialize for TieEvidence {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut out = s.serialize_struct("TieEvidence", 13)?;
+        let mut out = s.serialize_struct("TieEvidence", 14)?;
         out.serialize_field("basis", &self.basis)?;
         out.serialize_field("obligation", &self.obligation)?;
         out.serialize_field("owed_by", &self.owed_by)?;
@@ -90,6 +92,7 @@ impl serde::Serialize for TieEvidence {
         out.serialize_field("since", &self.since)?;
         out.serialize_field("until", &self.until)?;
         out.serialize_field("conditions", &self.conditions)?;
+        out.serialize_field("clause", &self.clause)?;
         out.serialize_field("sources", &self.sources)?;
         out.serialize_field(
             "holds",
@@ -138,6 +141,9 @@ impl fmt::Display for TieEvidence {
         }
         if !self.conditions.is_empty() {
             write!(f, "; conditions: {}", self.conditions.join("; "))?;
+        }
+        if !self.clause.is_empty() {
+            write!(f, "; clause: {}", self.clause.join("; "))?;
         }
         let sources: Vec<&str> = self.sources.iter().map(SourceId::as_str).collect();
         write!(f, " [source: {}]", sources.join(", "))?;
@@ -434,6 +440,7 @@ impl<'g> View<'g> {
                 since: latest_start([mx.start, my.start, active_since]),
                 until: earliest_end([mx.end, my.end]),
                 conditions: Vec::new(),
+                clause: Vec::new(),
                 sources,
                 doubt,
                 contradicted_by: contradicted_by.clone(),
@@ -517,6 +524,11 @@ fn clause_evidence(
         since: latest_start(starts),
         until: earliest_end(ends),
         conditions: c.obligation.map_or_else(Vec::new, |o| o.conditions.clone()),
+        clause: c
+            .obligation
+            .and_then(|o| o.clause.clone())
+            .into_iter()
+            .collect(),
         sources: t.sources.clone(),
         doubt,
         contradicted_by: t.contradicted_by.clone(),
@@ -553,6 +565,11 @@ fn merge_by_obligation(items: Vec<TieEvidence>) -> Vec<TieEvidence> {
                 for c in e.conditions {
                     if !o.conditions.contains(&c) {
                         o.conditions.push(c);
+                    }
+                }
+                for c in e.clause {
+                    if !o.clause.contains(&c) {
+                        o.clause.push(c);
                     }
                 }
                 o.since = earliest_start(o.since, e.since);

@@ -14,6 +14,8 @@
 
 mod alliance;
 mod blocs;
+pub mod conditions;
+mod conflict;
 mod coverage;
 mod index;
 mod membership;
@@ -25,6 +27,8 @@ mod rules;
 mod stance;
 
 pub use alliance::{Ally, Bloc, Defender, Hop, Path, TieBasis, TieEvidence};
+pub use conditions::Judgement;
+pub use conflict::{Belligerent, Conflict, ConflictOptions, Duty, DutyKind, Side};
 pub use coverage::{Gaps, OpenTie};
 pub use membership::{MemberOf, SharedGrouping};
 pub use network::{Network, LIST_LIMIT};

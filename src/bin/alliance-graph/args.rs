@@ -133,6 +133,20 @@ pub(crate) enum Query {
         #[arg(long, default_value = "defense", value_parser = parse_strength)]
         strength: Strength,
     },
+    /// If ATTACKERS attack TARGETS: who is bound to defend, join, stay neutral, consult; which
+    /// promises break; how the war spreads
+    Attack {
+        /// The attacking states, comma-separated
+        attackers: String,
+        /// The states attacked, comma-separated
+        targets: String,
+        /// Follow at most this many rounds of states joining [default: to a fixed point]
+        #[arg(long)]
+        depth: Option<usize>,
+        /// Let duties whose conditions the data cannot decide make states join too
+        #[arg(long)]
+        follow_undecidable: bool,
+    },
     /// The groups of states connected by ties
     Blocs {
         /// How strong a tie must be
@@ -199,6 +213,32 @@ pub(crate) enum WhatIf {
         /// The members, comma-separated ids or names
         #[arg(long, value_delimiter = ',', required = true)]
         members: Vec<String>,
+        /// The strength at which the diff compares alliances
+        #[arg(long, default_value = "defense", value_parser = parse_strength)]
+        strength: Strength,
+        /// What to report on the changed graph [default: the diff]
+        #[command(subcommand)]
+        then: Option<Query>,
+    },
+    /// COUNTRY leaves a grouping or treaty the day before the --as-of date ("what if the US
+    /// left NATO"); leaving a grouping that names a treaty's parties leaves the treaty too
+    Leave {
+        /// The state
+        country: String,
+        /// The grouping (id or name) or treaty (id) it leaves
+        from: String,
+        /// The strength at which the diff compares alliances
+        #[arg(long, default_value = "defense", value_parser = parse_strength)]
+        strength: Strength,
+        /// What to report on the changed graph [default: the diff]
+        #[command(subcommand)]
+        then: Option<Query>,
+    },
+    /// GROUPING dissolves on the --as-of date (a grouping that names a treaty's parties ends
+    /// the treaty the day before)
+    Dissolve {
+        /// The grouping, by id or name
+        grouping: String,
         /// The strength at which the diff compares alliances
         #[arg(long, default_value = "defense", value_parser = parse_strength)]
         strength: Strength,

@@ -980,6 +980,8 @@ fn build_treaty(
                     by: Some(vec![country_of(r.member)]),
                     to: None,
                     conditions: r.conditions[k].clone(),
+                    clause: None,
+                    against: None,
                     from: Some(r.entry),
                     until: r.exit,
                     phase: (r.phase > 0).then_some(r.phase),

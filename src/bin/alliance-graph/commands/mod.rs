@@ -2,6 +2,7 @@
 
 mod allied;
 mod allies;
+mod attack;
 mod blocs;
 mod check;
 mod defenders;
@@ -15,6 +16,7 @@ mod what_if;
 
 pub(crate) use allied::*;
 pub(crate) use allies::*;
+pub(crate) use attack::*;
 pub(crate) use blocs::*;
 pub(crate) use check::*;
 pub(crate) use defenders::*;
@@ -41,6 +43,20 @@ pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<
         } => defenders(&view.with_strength(*strength), actor, *nuclear)?,
         Query::Path { a, b, strength } => path(&view.with_strength(*strength), a, b)?,
         Query::Blocs { strength } => blocs(&view.with_strength(*strength))?,
+        Query::Attack {
+            attackers,
+            targets,
+            depth,
+            follow_undecidable,
+        } => attack(
+            &view,
+            attackers,
+            targets,
+            alliance_graph::query::ConflictOptions {
+                depth: *depth,
+                follow_undecidable: *follow_undecidable,
+            },
+        )?,
         Query::Members { grouping } => members(&view, grouping)?,
         Query::Groupings { country } => groupings(&view, country)?,
         Query::Show { actor } => show(&view, actor)?,

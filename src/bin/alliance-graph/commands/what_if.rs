@@ -52,6 +52,68 @@ pub(crate) fn what_if(graph: &AllianceGraph, date: PartialDate, w: &WhatIf) -> R
                 then,
             )
         }
+        WhatIf::Leave {
+            country,
+            from,
+            strength,
+            then,
+        } => {
+            let c = view.resolve_country(country)?;
+            let (edit, what, sj_from) = match view.resolve_grouping(from) {
+                Ok(g) => (
+                    Edit::LeaveGrouping {
+                        country: c,
+                        grouping: g.clone(),
+                        date,
+                    },
+                    label(graph, &g.clone().into()),
+                    g.to_string(),
+                ),
+                Err(e) => {
+                    let id = TreatyId::new(from).map_err(|_| Failure::from(e))?;
+                    let t = graph
+                        .treaty(&id)
+                        .ok_or_else(|| fail(format!("no grouping or treaty '{from}'"), None))?;
+                    (
+                        Edit::LeaveTreaty {
+                            country: c,
+                            treaty: id.clone(),
+                            date,
+                        },
+                        format!("{} ({})", t.name, t.id),
+                        id.to_string(),
+                    )
+                }
+            };
+            let description = format!(
+                "{} left {what} the day before {date}",
+                label(graph, &c.into())
+            );
+            let sj = json!({"edit": "leave", "country": c.as_str(), "from": sj_from, "date": date.to_string(), "strength": strength.as_str()});
+            (
+                Scenario::new(date).with_strength(*strength).edit(edit),
+                description,
+                sj,
+                then,
+            )
+        }
+        WhatIf::Dissolve {
+            grouping,
+            strength,
+            then,
+        } => {
+            let g = view.resolve_grouping(grouping)?;
+            let description = format!("{} dissolved on {date}", label(graph, &g.clone().into()));
+            let sj = json!({"edit": "dissolve", "grouping": g.as_str(), "date": date.to_string(), "strength": strength.as_str()});
+            (
+                Scenario::new(date)
+                    .with_strength(*strength)
+                    .edit(Edit::DissolveGrouping { grouping: g, date }),
+                description,
+                sj,
+                then,
+            )
+        }
         WhatIf::End {
             treaty,
             strength,
@@ -88,12 +150,35 @@ pub(crate) fn what_if(graph: &AllianceGraph, date: PartialDate, w: &WhatIf) -> R
             Ok(match inner {
                 Output::Report { text, json } => {
                     let mut json = json;
+                    let mut text = text;
                     if let Value::Object(m) = &mut json {
                         m.insert("scenario".into(), scenario_json);
                         m.insert(
                             "diff".into(),
                             diff_json(graph, &outcome, date, scenario.strength),
                         );
+                        if let Query::Attack {
+                            attackers,
+                            targets,
+                            depth,
+                            follow_undecidable,
+                        } = q
+                        {
+                            let options = alliance_graph::query::ConflictOptions {
+                                depth: *depth,
+                                follow_undecidable: *follow_undecidable,
+                            };
+                            let (t, j) = duty_changes(
+                                graph,
+                                &outcome.graph,
+                                date,
+                                (attackers, targets),
+                                options,
+                            )?;
+                            text.push_str(&t);
+                            m.insert("duties_gained".into(), j.0);
+                            m.insert("duties_lost".into(), j.1);
+                        }
                     }
                     Output::Report {
                         text: format!("What if {description}:\n\n{text}"),
@@ -116,6 +201,52 @@ pub(crate) fn what_if(graph: &AllianceGraph, date: PartialDate, w: &WhatIf) -> R
             })
         }
     }
+}
+
+/// The obligations to act the scenario adds and removes in an attack.
+fn duty_changes(
+    before: &AllianceGraph,
+    after: &AllianceGraph,
+    date: PartialDate,
+    (attackers, targets): (&str, &str),
+    options: alliance_graph::query::ConflictOptions,
+) -> Res<(String, (Value, Value))> {
+    let names = |l: &str| -> Vec<String> {
+        l.split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let (a, t) = (names(attackers), names(targets));
+    let old = before.as_of(date).conflict_with(&a, &t, options)?;
+    let new = after.as_of(date).conflict_with(&a, &t, options)?;
+    let (gained, lost) = new.changes_from(&old);
+    let mut out = String::new();
+    let mut lists = Vec::new();
+    for (title, duties) in [
+        ("Obligations to act the change adds", gained),
+        ("Obligations to act the change removes", lost),
+    ] {
+        let _ = writeln!(out, "{title}: {}", duties.len());
+        if duties.is_empty() {
+            none_line(&mut out);
+        }
+        for d in &duties {
+            let _ = writeln!(
+                out,
+                "  {} {} {} ({}) under {}",
+                d.state,
+                d.kind.as_str(),
+                d.toward,
+                d.judgement.as_str(),
+                d.evidence.basis
+            );
+        }
+        lists.push(serde_json::to_value(&duties).unwrap_or(Value::Null));
+    }
+    let lost = lists.pop().unwrap_or(Value::Null);
+    let gained = lists.pop().unwrap_or(Value::Null);
+    Ok((out, (gained, lost)))
 }
 
 pub(crate) fn diff_json(

@@ -1,0 +1,650 @@
+//! The conflict query: if some states attack others on a date, who is bound to do what, under
+//! which treaty or grouping, on which condition, and how the war spreads.
+//!
+//! # The rules
+//!
+//! A conflict has two sides: the **attacking** side (the attackers, and every state that
+//! joins them) and the **attacked** side (the targets, and every state that joins them). On
+//! the view's date, every obligation a state owes a belligerent is read with its conditions
+//! judged by [the condition rule](super::conditions), against the states on the
+//! other side from that belligerent (its enemies):
+//!
+//! - **defense** owed to a state on the attacked side: bound to **defend** it; when the
+//!   conditions are met, the state joins the attacked side. Defense owed to an attacker is
+//!   not triggered (it attacked).
+//! - **offense** owed to a state on the attacking side: bound to **join the attack**; when
+//!   met, the state joins the attacking side.
+//! - **neutrality** owed to a belligerent: bound to **stay neutral** toward it.
+//! - **consultation** owed to a belligerent: bound to **consult** it.
+//! - A promise the attack itself **breaks**: non-aggression, neutrality or defense owed to a
+//!   target by a state on the attacking side (an attacker, or a state that joined it); with
+//!   the treaty's other parties on the date (its co-members), to whom the promise was made
+//!   too. (A state that joins the attacked side is fought, not attacked: no promise to it is
+//!   counted as broken.)
+//!
+//! **Cascades.** A state that joins a side is a belligerent from the next round: its
+//! obligations are read in turn (chain-ganging), round by round, up to a depth or until no
+//! state joins (a fixed point, always reached: a state joins each side at most once). A state
+//! that joins the attacked side counts as attacked by the other side's belligerents, the widest
+//! reading of "attacked"; its allies' conditions still decide. Only duties whose conditions are
+//! **met** make a state join, unless [`ConflictOptions::follow_undecidable`] is set; every
+//! duty is listed, met or not. A state bound to both sides is listed on both and reported in
+//! [`Conflict::contradictions`], never resolved silently. Each state's first round and the
+//! chain of duties that brought it in are kept ([`Conflict::chain`]).
+//!
+//! Ties are read at every obligation (ATOP's `atopally`): groupings' obligations are
+//! unconditional; a treaty's are judged clause by clause, and a duty binds when one of its
+//! clauses does. Only ties in force on the view's date count (the same tie rules as every
+//! other query).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::conditions::{judge, Judgement, Situation, Terms};
+use super::{ActorRef, Strength, TieBasis, TieEvidence, View};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{CountryId, Obligation};
+use crate::PartialDate;
+
+/// A side of a conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// The attackers and those who join them.
+    Attacking,
+    /// The states attacked and those who join them.
+    Attacked,
+}
+
+impl Side {
+    /// The other side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Attacking => Side::Attacked,
+            Side::Attacked => Side::Attacking,
+        }
+    }
+
+    /// `attacking` or `attacked`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Side::Attacking => "attacking",
+            Side::Attacked => "attacked",
+        }
+    }
+}
+
+/// What an obligation requires of a state in a conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DutyKind {
+    /// Defend a state on the attacked side (defense owed to it).
+    Defend,
+    /// Join a state on the attacking side (offense owed to it).
+    JoinAttack,
+    /// Stay neutral toward a belligerent (neutrality owed to it).
+    StayNeutral,
+    /// Consult a belligerent (consultation owed to it).
+    Consult,
+    /// A promise the attack breaks (non-aggression, neutrality or defense owed by an attacker
+    /// to a state it attacks).
+    Broken,
+}
+
+impl DutyKind {
+    /// The words for it.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DutyKind::Defend => "defend",
+            DutyKind::JoinAttack => "join the attack of",
+            DutyKind::StayNeutral => "stay neutral toward",
+            DutyKind::Consult => "consult",
+            DutyKind::Broken => "breaks its promise to",
+        }
+    }
+}
+
+/// One obligation a state owes a belligerent, what it requires, and whether its conditions
+/// hold.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Duty {
+    /// The state that owes it.
+    pub state: CountryId,
+    /// What it requires.
+    pub kind: DutyKind,
+    /// The belligerent it is owed to (for a broken promise, the state attacked).
+    pub toward: CountryId,
+    /// Whether its conditions hold against `toward`'s enemies.
+    pub judgement: Judgement,
+    /// The round in which it was found: `toward` became a belligerent then (0: an attacker
+    /// or a target).
+    pub round: usize,
+    /// The tie: treaty or grouping, obligation, dates, sources.
+    pub evidence: TieEvidence,
+    /// For a broken promise under a treaty of more than two parties: the other parties on
+    /// the date, to whom it was made too.
+    pub co_members: Vec<CountryId>,
+}
+
+impl fmt::Display for Duty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} {} ({}) [{}]",
+            self.state,
+            self.kind.as_str(),
+            self.toward,
+            self.judgement,
+            self.evidence
+        )
+    }
+}
+
+/// A state at war in a conflict: its side, the round it joined, and the duty that brought it
+/// in (none for the attackers and targets).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Belligerent {
+    /// The state.
+    pub country: CountryId,
+    /// Its side.
+    pub side: Side,
+    /// The round it joined (0: an attacker or a target).
+    pub round: usize,
+    /// The index in [`Conflict::duties`] of the duty that brought it in.
+    pub via: Option<usize>,
+    /// Whether it was nuclear-armed on the date.
+    pub nuclear_armed: bool,
+}
+
+/// How far a conflict query follows the war.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ConflictOptions {
+    /// The most rounds of joining to follow after the first attack; `None` to a fixed point.
+    pub depth: Option<usize>,
+    /// Whether a duty whose conditions are undecidable makes a state join (the widest
+    /// reading); by default only met duties do.
+    pub follow_undecidable: bool,
+}
+
+/// What a conflict requires of every state: see the [module docs](self) for the rules.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Conflict {
+    /// The date.
+    pub date: PartialDate,
+    /// The attackers.
+    pub attackers: Vec<CountryId>,
+    /// The states attacked.
+    pub targets: Vec<CountryId>,
+    /// Every state at war, by round, then side, then id.
+    pub belligerents: Vec<Belligerent>,
+    /// Every duty found, by round, then state.
+    pub duties: Vec<Duty>,
+    /// States on both sides (bound to both), by id.
+    pub contradictions: Vec<CountryId>,
+    /// The rounds followed after the first attack.
+    pub rounds: usize,
+    /// Whether no further state would join (false when the depth stopped the cascade).
+    pub fixed_point: bool,
+}
+
+impl Conflict {
+    /// The duties of `state`, in order.
+    pub fn duties_of(&self, state: CountryId) -> impl Iterator<Item = &Duty> + '_ {
+        self.duties.iter().filter(move |d| d.state == state)
+    }
+
+    /// The sides `country` is on (both for a contradiction; none when it stays out).
+    pub fn sides_of(&self, country: CountryId) -> Vec<Side> {
+        self.belligerents
+            .iter()
+            .filter(|b| b.country == country)
+            .map(|b| b.side)
+            .collect()
+    }
+
+    /// The duties to defend a target, met or not, by state.
+    pub fn defenders_of_targets(&self) -> Vec<&Duty> {
+        let mut out: Vec<&Duty> = self
+            .duties
+            .iter()
+            .filter(|d| d.kind == DutyKind::Defend && self.targets.contains(&d.toward))
+            .collect();
+        out.sort_by_key(|d| d.state);
+        out
+    }
+
+    /// The nuclear-armed states bound to defend a target, met or undecidable (not those whose
+    /// conditions fail), by id.
+    pub fn nuclear_defenders(&self, view: &View<'_>) -> Vec<CountryId> {
+        let mut out: Vec<CountryId> = self
+            .defenders_of_targets()
+            .into_iter()
+            .filter(|d| !matches!(d.judgement, Judgement::NotMet(_)))
+            .map(|d| d.state)
+            .filter(|c| view.is_nuclear_armed(*c))
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// What a change of the graph (a scenario) does to the obligations to act: the duties
+    /// this conflict has that `before` lacks (gained) and those `before` has that this one
+    /// lacks (lost), by state, duty, ally and status (met or undecidable; duties whose
+    /// conditions fail are no obligation to act).
+    ///
+    /// ```
+    /// use alliance_graph::{datasets, Scenario};
+    ///
+    /// let graph = datasets::asian_nato();
+    /// let date = "2024-12-31".parse()?;
+    /// let members = ["AUS", "IND", "JPN", "USA", "GBR"].map(|c| c.parse().unwrap());
+    /// let formed = Scenario::new(date).form_grouping("asian-nato".parse()?, members).apply(&graph)?;
+    /// let before = graph.as_of(date).conflict(&["China"], &["Japan"])?;
+    /// let after = formed.graph.as_of(date).conflict(&["China"], &["Japan"])?;
+    /// let (gained, lost) = after.changes_from(&before);
+    /// assert!(gained.iter().any(|d| d.state.as_str() == "IND" && d.toward.as_str() == "JPN"));
+    /// assert!(lost.is_empty());
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn changes_from<'a>(&'a self, before: &'a Conflict) -> (Vec<&'a Duty>, Vec<&'a Duty>) {
+        let key = |d: &Duty| (d.state, d.kind, d.toward, d.judgement.as_str());
+        let binding = |c: &'a Conflict| -> BTreeMap<_, &'a Duty> {
+            c.duties
+                .iter()
+                .filter(|d| !matches!(d.judgement, Judgement::NotMet(_)))
+                .map(|d| (key(d), d))
+                .collect()
+        };
+        let (now, then) = (binding(self), binding(before));
+        let gained = now
+            .iter()
+            .filter(|(k, _)| !then.contains_key(k))
+            .map(|(_, d)| *d)
+            .collect();
+        let lost = then
+            .iter()
+            .filter(|(k, _)| !now.contains_key(k))
+            .map(|(_, d)| *d)
+            .collect();
+        (gained, lost)
+    }
+
+    /// The chain of duties that brought `country` into the war on `side`, from the first
+    /// attack's parties to it: empty for an attacker or a target, or when it is not on
+    /// that side.
+    pub fn chain(&self, country: CountryId, side: Side) -> Vec<&Duty> {
+        let mut out = Vec::new();
+        let mut at = (country, side);
+        // Each step goes to an earlier round, so this ends.
+        while let Some(b) = self.belligerents.iter().find(|b| (b.country, b.side) == at) {
+            let Some(i) = b.via else { break };
+            let d = &self.duties[i];
+            out.push(d);
+            at = (d.toward, side);
+        }
+        out.reverse();
+        out
+    }
+}
+
+impl<'g> View<'g> {
+    /// If `attackers` attack `targets` on the view's date: what every state's obligations
+    /// require, judged against the data, and the cascade to a fixed point. See
+    /// [`conflict_with`](Self::conflict_with) and the [rules](super::conflict).
+    ///
+    /// ```
+    /// use alliance_graph::query::DutyKind;
+    ///
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let view = graph.as_of("2024-12-31".parse()?);
+    /// let war = view.conflict(&["China"], &["Japan"])?;
+    /// // The US owes Japan defense under the 1960 treaty; its Art. V limits it to territories
+    /// // under Japan's administration, which the data cannot check.
+    /// let us = war.duties_of("USA".parse()?).find(|d| d.kind == DutyKind::Defend).unwrap();
+    /// assert_eq!(us.judgement.as_str(), "undecidable");
+    /// assert_eq!(war.nuclear_defenders(&view), ["USA".parse()?]);
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn conflict(
+        &self,
+        attackers: &[impl ActorRef],
+        targets: &[impl ActorRef],
+    ) -> Result<Conflict> {
+        self.conflict_with(attackers, targets, ConflictOptions::default())
+    }
+
+    /// [`conflict`](Self::conflict) with options: a depth, and whether undecidable duties
+    /// make states join.
+    pub fn conflict_with(
+        &self,
+        attackers: &[impl ActorRef],
+        targets: &[impl ActorRef],
+        options: ConflictOptions,
+    ) -> Result<Conflict> {
+        let attackers = self.countries_named(attackers, "attacker")?;
+        let targets = self.countries_named(targets, "target")?;
+        if let Some(c) = attackers.iter().find(|a| targets.contains(a)) {
+            return Err(Error::from(ErrorKind::SameActor {
+                name: c.to_string(),
+                question: "an attack",
+            }));
+        }
+        Ok(Cascade::new(*self, attackers, targets, options).run())
+    }
+
+    /// The countries `names` name, each once, at least one.
+    fn countries_named(
+        &self,
+        names: &[impl ActorRef],
+        what: &'static str,
+    ) -> Result<Vec<CountryId>> {
+        let mut ids: Vec<CountryId> = Vec::new();
+        for n in names {
+            let c = self.country(n)?;
+            if !ids.contains(&c) {
+                ids.push(c);
+            }
+        }
+        if ids.is_empty() {
+            return Err(Error::from(ErrorKind::Scenario {
+                message: format!("a conflict needs at least one {what}"),
+            }));
+        }
+        Ok(ids)
+    }
+}
+
+/// The cascade's state while it runs.
+struct Cascade<'g> {
+    view: View<'g>,
+    ties: BTreeMap<CountryId, BTreeMap<CountryId, Vec<TieEvidence>>>,
+    sides: BTreeMap<(CountryId, Side), (usize, Option<usize>)>,
+    duties: Vec<Duty>,
+    index: BTreeMap<(CountryId, DutyKind, CountryId, TieBasis), usize>,
+    attackers: Vec<CountryId>,
+    targets: Vec<CountryId>,
+    options: ConflictOptions,
+}
+
+impl<'g> Cascade<'g> {
+    fn new(
+        view: View<'g>,
+        attackers: Vec<CountryId>,
+        targets: Vec<CountryId>,
+        options: ConflictOptions,
+    ) -> Self {
+        let mut sides = BTreeMap::new();
+        for a in &attackers {
+            sides.insert((*a, Side::Attacking), (0, None));
+        }
+        for t in &targets {
+            sides.insert((*t, Side::Attacked), (0, None));
+        }
+        Cascade {
+            view: view.with_strength(Strength::Consultation),
+            ties: BTreeMap::new(),
+            sides,
+            duties: Vec::new(),
+            index: BTreeMap::new(),
+            attackers,
+            targets,
+            options,
+        }
+    }
+
+    fn on(&self, c: CountryId, side: Side) -> bool {
+        self.sides.contains_key(&(c, side))
+    }
+
+    fn members(&self, side: Side) -> Vec<CountryId> {
+        self.sides
+            .keys()
+            .filter(|(_, s)| *s == side)
+            .map(|(c, _)| *c)
+            .collect()
+    }
+
+    fn run(mut self) -> Conflict {
+        let mut round = 0;
+        let fixed_point = loop {
+            let joins = self.read_round(round);
+            if joins.is_empty() {
+                break true;
+            }
+            if self.options.depth.is_some_and(|d| round >= d) {
+                break false;
+            }
+            round += 1;
+            for (c, side, via) in joins {
+                self.sides.entry((c, side)).or_insert((round, Some(via)));
+            }
+        };
+        let mut belligerents: Vec<Belligerent> = self
+            .sides
+            .iter()
+            .map(|(&(country, side), &(round, via))| Belligerent {
+                country,
+                side,
+                round,
+                via,
+                nuclear_armed: self.view.is_nuclear_armed(country),
+            })
+            .collect();
+        belligerents.sort_by_key(|b| (b.round, b.side, b.country));
+        let mut contradictions: Vec<CountryId> = self
+            .sides
+            .keys()
+            .filter(|(c, s)| *s == Side::Attacking && self.on(*c, Side::Attacked))
+            .map(|(c, _)| *c)
+            .collect();
+        contradictions.dedup();
+        // Duties by round, then state; `via` indices follow the new order.
+        let mut order: Vec<usize> = (0..self.duties.len()).collect();
+        order.sort_by_key(|&i| (self.duties[i].round, self.duties[i].state, i));
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        for b in &mut belligerents {
+            b.via = b.via.map(|i| new_index[i]);
+        }
+        let mut duties: Vec<Option<Duty>> = self.duties.into_iter().map(Some).collect();
+        let duties: Vec<Duty> = order.iter().filter_map(|&i| duties[i].take()).collect();
+        Conflict {
+            date: self.view.date(),
+            attackers: self.attackers,
+            targets: self.targets,
+            belligerents,
+            duties,
+            contradictions,
+            rounds: round,
+            fixed_point,
+        }
+    }
+
+    /// Reads every belligerent's ties against the sides as they stand, records the duties
+    /// (new ones, or better judgements of known ones), and returns who would join.
+    fn read_round(&mut self, round: usize) -> Vec<(CountryId, Side, usize)> {
+        let belligerents: Vec<(CountryId, Side)> = self.sides.keys().copied().collect();
+        let mut joins: Vec<(CountryId, Side, usize)> = Vec::new();
+        for (b, side) in belligerents {
+            let enemies = self.members(side.other());
+            let ties = self
+                .ties
+                .entry(b)
+                .or_insert_with(|| self.view.ties_of(b))
+                .clone();
+            for (s, evidence) in ties {
+                for e in evidence {
+                    let Some(obligation) = e.obligation else {
+                        continue;
+                    };
+                    if !(e.owed_by.contains(&s) && e.owed_to.contains(&b)) {
+                        continue;
+                    }
+                    let kind = match (obligation, side) {
+                        (Obligation::Defense, Side::Attacked) => DutyKind::Defend,
+                        (Obligation::Offense, Side::Attacking) => DutyKind::JoinAttack,
+                        (Obligation::Neutrality, _) => DutyKind::StayNeutral,
+                        (Obligation::Consultation, _) => DutyKind::Consult,
+                        _ => DutyKind::Broken,
+                    };
+                    // A broken promise: owed by an attacker (on the attacking side) to the
+                    // state it fights; any other kind of tie is no duty here.
+                    let kind = if side == Side::Attacked
+                        && self.targets.contains(&b)
+                        && self.on(s, Side::Attacking)
+                        && matches!(
+                            obligation,
+                            Obligation::Defense
+                                | Obligation::Neutrality
+                                | Obligation::NonAggression
+                        ) {
+                        DutyKind::Broken
+                    } else if kind == DutyKind::Broken {
+                        continue;
+                    } else {
+                        kind
+                    };
+                    let situation = Situation {
+                        enemies: &enemies,
+                        ally_attacked: side == Side::Attacked,
+                    };
+                    let judgement = if kind == DutyKind::Broken {
+                        Judgement::Met(vec![format!("{s} fights {b}")])
+                    } else {
+                        self.judge(&e, s, b, &situation)
+                    };
+                    let joins_side = match kind {
+                        DutyKind::Defend => Some(Side::Attacked),
+                        DutyKind::JoinAttack => Some(Side::Attacking),
+                        _ => None,
+                    };
+                    let binds = judgement.is_met()
+                        || (self.options.follow_undecidable
+                            && matches!(judgement, Judgement::Undecidable(_)));
+                    let i = self.record(s, kind, b, judgement, round, e);
+                    if let (Some(to), true) = (joins_side, binds) {
+                        if !self.on(s, to) && !joins.iter().any(|j| (j.0, j.1) == (s, to)) {
+                            joins.push((s, to, i));
+                        }
+                    }
+                }
+            }
+        }
+        joins
+    }
+
+    /// Judges a duty: a grouping's obligations are unconditional; a treaty's clauses each
+    /// judged, the best one deciding.
+    fn judge(
+        &self,
+        e: &TieEvidence,
+        s: CountryId,
+        b: CountryId,
+        situation: &Situation<'_>,
+    ) -> Judgement {
+        let graph = self.view.graph();
+        match &e.basis {
+            TieBasis::Grouping { id, .. } => {
+                let conditions = graph.grouping(id).map_or(&[][..], |g| &g.conditions[..]);
+                let terms = Terms {
+                    conditions,
+                    against: None,
+                    attributes: None,
+                };
+                match judge(graph, &terms, situation) {
+                    Judgement::Met(_) if conditions.is_empty() => Judgement::Met(vec![format!(
+                        "membership of {id} carries it, unconditionally"
+                    )]),
+                    other => other,
+                }
+            }
+            TieBasis::Treaty { id, .. } => {
+                let Some(t) = graph.treaty(id) else {
+                    return Judgement::Undecidable(vec!["the treaty record is missing".into()]);
+                };
+                self.view
+                    .treaty_clauses(t, s, b)
+                    .iter()
+                    .filter(|c| c.x_owes)
+                    .filter_map(|c| c.obligation)
+                    .filter(|o| Some(o.kind) == e.obligation)
+                    .map(|o| {
+                        let terms = Terms {
+                            conditions: &o.conditions,
+                            against: o.against.as_ref(),
+                            attributes: Some(&t.attributes),
+                        };
+                        judge(graph, &terms, situation)
+                    })
+                    .reduce(Judgement::or)
+                    .unwrap_or_else(|| Judgement::Met(vec!["unconditional".into()]))
+            }
+        }
+    }
+
+    /// Records a duty, or a better judgement of one already found; returns its index.
+    fn record(
+        &mut self,
+        state: CountryId,
+        kind: DutyKind,
+        toward: CountryId,
+        judgement: Judgement,
+        round: usize,
+        evidence: TieEvidence,
+    ) -> usize {
+        let key = (state, kind, toward, evidence.basis.clone());
+        if let Some(&i) = self.index.get(&key) {
+            let d = &mut self.duties[i];
+            let better = d.judgement.clone().or(judgement);
+            if better != d.judgement {
+                d.judgement = better;
+            }
+            return i;
+        }
+        let co_members = if kind == DutyKind::Broken {
+            self.co_members(&evidence, state, toward)
+        } else {
+            Vec::new()
+        };
+        self.duties.push(Duty {
+            state,
+            kind,
+            toward,
+            judgement,
+            round,
+            evidence,
+            co_members,
+        });
+        self.index.insert(key, self.duties.len() - 1);
+        self.duties.len() - 1
+    }
+
+    /// The other parties, on the date, of the treaty or grouping behind a broken promise.
+    fn co_members(&self, e: &TieEvidence, a: CountryId, b: CountryId) -> Vec<CountryId> {
+        let graph = self.view.graph();
+        let asked = self.view.span();
+        let mut out: Vec<CountryId> = match &e.basis {
+            TieBasis::Treaty { id, .. } => graph
+                .treaty(id)
+                .map(|t| {
+                    t.parties
+                        .iter()
+                        .filter(|p| p.period().overlaps(&asked))
+                        .map(|p| p.country())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            TieBasis::Grouping { id, .. } => self
+                .view
+                .members_of(id)
+                .map(|m| m.into_iter().map(|m| m.country).collect())
+                .unwrap_or_default(),
+        };
+        out.retain(|c| *c != a && *c != b);
+        out.sort();
+        out.dedup();
+        out
+    }
+}
