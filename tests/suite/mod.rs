@@ -3,6 +3,7 @@ mod atop;
 #[cfg(feature = "cli")]
 mod cli;
 mod concurrency;
+mod conflict;
 mod errors;
 mod examples;
 mod export;
