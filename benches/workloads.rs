@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use alliance_graph::io::json;
 use alliance_graph::synthetic::{Generator, MAX_STATES};
-use alliance_graph::{AllianceGraph, CountryId};
+use alliance_graph::{AllianceGraph, CountryId, Strength};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
 /// The three sizes of the issue: 200 states, 10,000 states, and the most the three-letter ids
@@ -167,6 +167,19 @@ fn world(c: &mut Criterion) {
         b.iter(|| today.allied(black_box("Finland"), black_box("USA")))
     });
     g.bench_function("gaps (every open tie)", |b| b.iter(|| today.gaps()));
+    // The conflict query reads ties at every obligation: that view's index is built once.
+    today.with_strength(Strength::Consultation).prepare();
+    for (attacker, target) in [("China", "Japan"), ("Russia", "Poland")] {
+        g.bench_function(
+            format!("conflict({attacker} -> {target}), cascade to a fixed point"),
+            |b| b.iter(|| today.conflict(&[black_box(attacker)], &[black_box(target)])),
+        );
+    }
+    let july_1914 = graph.as_of("1914-08-01".parse().expect("a date"));
+    july_1914.with_strength(Strength::Consultation).prepare();
+    g.bench_function("conflict(Germany -> Russia) on 1914-08-01, cascade", |b| {
+        b.iter(|| july_1914.conflict(&[black_box("Germany")], &[black_box("Russia")]))
+    });
     g.finish();
 }
 

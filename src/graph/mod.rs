@@ -16,6 +16,7 @@ use crate::model::{
 use crate::resolve::NameIndex;
 use crate::util::FastMap;
 use crate::validate::Issue;
+use crate::Span;
 
 /// What a graph edge stands for: an index into the graph's record lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,9 @@ pub struct AllianceGraph {
     stances_by_actor: FastMap<ActorId, Vec<u32>>,
     /// Built on the first name resolved: loading and id-only queries never need it.
     names: std::sync::OnceLock<NameIndex>,
+    /// Each treaty's days known from its sources' coverage (by treaty position), found on
+    /// first use: every tie rule reads it, and a treaty may cite many sources.
+    treaty_known: std::sync::OnceLock<Vec<Span>>,
     /// Adjacency indices built by views, by asked span and strength (the last few); a clone
     /// starts empty.
     adjacency: adjacency::IndexCache,
@@ -90,6 +94,23 @@ impl AllianceGraph {
     /// Every country, in dataset order.
     pub fn countries(&self) -> impl Iterator<Item = &Country> + '_ {
         self.doc.countries.iter()
+    }
+
+    /// The days `t` is known on, by the rule `rule` (the coverage rule), computed for every
+    /// treaty on first use and kept.
+    pub(crate) fn treaty_known(
+        &self,
+        t: &Treaty,
+        rule: fn(&AllianceGraph, &Treaty) -> Span,
+    ) -> Span {
+        let known = self
+            .treaty_known
+            .get_or_init(|| self.doc.treaties.iter().map(|t| rule(self, t)).collect());
+        match self.treaties.get(&t.id) {
+            Some(&i) if std::ptr::eq(&self.doc.treaties[i as usize], t) => known[i as usize],
+            // A treaty record not of this graph (none is built that way): the rule itself.
+            _ => rule(self, t),
+        }
     }
 
     /// The country with this Correlates of War country code (ATOP's state ids).
@@ -469,6 +490,7 @@ fn index(doc: Document) -> AllianceGraph {
         stances_by_target,
         stances_by_actor,
         names: std::sync::OnceLock::new(),
+        treaty_known: std::sync::OnceLock::new(),
         adjacency: adjacency::IndexCache::default(),
     }
 }

@@ -314,6 +314,13 @@ impl<'g> View<'g> {
         self.ties_indexed(x, Wanted::All)
     }
 
+    /// The ties under which another state owes `x` an obligation at the view's strength (the
+    /// evidence items of the ties it owes nothing under are left out where the index can
+    /// tell), by id: what a conflict reads of a belligerent.
+    pub(crate) fn ties_owed_to(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence>> {
+        self.ties_indexed(x, Wanted::Defenders)
+    }
+
     /// The ties of `x` found from the view's adjacency index, evidence built only for the
     /// states `wanted` asks for (in the same order as the unindexed search, so the answers
     /// are identical).

@@ -151,6 +151,16 @@ pub(crate) struct Terms<'t> {
     pub(crate) attributes: Option<&'t BTreeMap<String, String>>,
 }
 
+impl Terms<'_> {
+    /// Whether the judgement depends on who the enemies are (an adversary condition), so
+    /// that it may change as the other side grows.
+    pub(crate) fn turns_on_enemies(&self) -> bool {
+        self.conditions
+            .iter()
+            .any(|c| matches!(read(c), Condition::Adversary(_)))
+    }
+}
+
 /// Judges an obligation's terms in situation `s` (see the [module docs](self)).
 pub(crate) fn judge(graph: &AllianceGraph, terms: &Terms<'_>, s: &Situation<'_>) -> Judgement {
     let conditions: Vec<Condition<'_>> = terms.conditions.iter().map(|c| read(c)).collect();

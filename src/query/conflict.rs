@@ -44,6 +44,7 @@ use super::conditions::{judge, Judgement, Situation, Terms};
 use super::{ActorRef, Strength, TieBasis, TieEvidence, View};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{CountryId, Obligation};
+use crate::util::FastMap;
 use crate::PartialDate;
 
 /// A side of a conflict.
@@ -357,14 +358,19 @@ impl<'g> View<'g> {
 /// The cascade's state while it runs.
 struct Cascade<'g> {
     view: View<'g>,
-    ties: BTreeMap<CountryId, BTreeMap<CountryId, Vec<TieEvidence>>>,
     sides: BTreeMap<(CountryId, Side), (usize, Option<usize>)>,
     duties: Vec<Duty>,
-    index: BTreeMap<(CountryId, DutyKind, CountryId, TieBasis), usize>,
+    index: FastMap<(CountryId, DutyKind, CountryId, TieBasis), usize>,
+    /// Duties not met whose judgement turns on the enemies (a named adversary): judged again
+    /// when the other side grows. With the side of the ally they are owed to.
+    pending: Vec<(usize, Side)>,
     attackers: Vec<CountryId>,
     targets: Vec<CountryId>,
     options: ConflictOptions,
 }
+
+/// A state to join a side, and the index of the duty that makes it.
+type Join = (CountryId, Side, usize);
 
 impl<'g> Cascade<'g> {
     fn new(
@@ -382,10 +388,10 @@ impl<'g> Cascade<'g> {
         }
         Cascade {
             view: view.with_strength(Strength::Consultation),
-            ties: BTreeMap::new(),
             sides,
             duties: Vec::new(),
-            index: BTreeMap::new(),
+            index: FastMap::default(),
+            pending: Vec::new(),
             attackers,
             targets,
             options,
@@ -406,8 +412,22 @@ impl<'g> Cascade<'g> {
 
     fn run(mut self) -> Conflict {
         let mut round = 0;
+        let mut frontier: Vec<(CountryId, Side)> = self.sides.keys().copied().collect();
         let fixed_point = loop {
-            let joins = self.read_round(round);
+            let enemies = [self.members(Side::Attacked), self.members(Side::Attacking)];
+            let enemies_of = |side: Side| match side {
+                Side::Attacking => &enemies[0],
+                Side::Attacked => &enemies[1],
+            };
+            let mut joins: Vec<Join> = Vec::new();
+            // The new belligerents' ties: every obligation owed to them.
+            for &(b, side) in &frontier {
+                self.read_ties(b, side, round, enemies_of(side), &mut joins);
+            }
+            // Duties that turn on the enemies, judged again now that a side grew.
+            if round > 0 {
+                self.rejudge(enemies_of, &mut joins);
+            }
             if joins.is_empty() {
                 break true;
             }
@@ -415,10 +435,18 @@ impl<'g> Cascade<'g> {
                 break false;
             }
             round += 1;
+            frontier.clear();
             for (c, side, via) in joins {
-                self.sides.entry((c, side)).or_insert((round, Some(via)));
+                if let std::collections::btree_map::Entry::Vacant(v) = self.sides.entry((c, side)) {
+                    v.insert((round, Some(via)));
+                    frontier.push((c, side));
+                }
             }
         };
+        self.finish(round, fixed_point)
+    }
+
+    fn finish(self, rounds: usize, fixed_point: bool) -> Conflict {
         let mut belligerents: Vec<Belligerent> = self
             .sides
             .iter()
@@ -457,82 +485,109 @@ impl<'g> Cascade<'g> {
             belligerents,
             duties,
             contradictions,
-            rounds: round,
+            rounds,
             fixed_point,
         }
     }
 
-    /// Reads every belligerent's ties against the sides as they stand, records the duties
-    /// (new ones, or better judgements of known ones), and returns who would join.
-    fn read_round(&mut self, round: usize) -> Vec<(CountryId, Side, usize)> {
-        let belligerents: Vec<(CountryId, Side)> = self.sides.keys().copied().collect();
-        let mut joins: Vec<(CountryId, Side, usize)> = Vec::new();
-        for (b, side) in belligerents {
-            let enemies = self.members(side.other());
-            let ties = self
-                .ties
-                .entry(b)
-                .or_insert_with(|| self.view.ties_of(b))
-                .clone();
-            for (s, evidence) in ties {
-                for e in evidence {
-                    let Some(obligation) = e.obligation else {
-                        continue;
-                    };
-                    if !(e.owed_by.contains(&s) && e.owed_to.contains(&b)) {
-                        continue;
-                    }
-                    let kind = match (obligation, side) {
-                        (Obligation::Defense, Side::Attacked) => DutyKind::Defend,
-                        (Obligation::Offense, Side::Attacking) => DutyKind::JoinAttack,
-                        (Obligation::Neutrality, _) => DutyKind::StayNeutral,
-                        (Obligation::Consultation, _) => DutyKind::Consult,
-                        _ => DutyKind::Broken,
-                    };
-                    // A broken promise: owed by an attacker (on the attacking side) to the
-                    // state it fights; any other kind of tie is no duty here.
-                    let kind = if side == Side::Attacked
-                        && self.targets.contains(&b)
-                        && self.on(s, Side::Attacking)
-                        && matches!(
-                            obligation,
-                            Obligation::Defense
-                                | Obligation::Neutrality
-                                | Obligation::NonAggression
-                        ) {
-                        DutyKind::Broken
-                    } else if kind == DutyKind::Broken {
-                        continue;
-                    } else {
-                        kind
-                    };
-                    let situation = Situation {
-                        enemies: &enemies,
-                        ally_attacked: side == Side::Attacked,
-                    };
-                    let judgement = if kind == DutyKind::Broken {
-                        Judgement::Met(vec![format!("{s} fights {b}")])
-                    } else {
-                        self.judge(&e, s, b, &situation)
-                    };
-                    let joins_side = match kind {
-                        DutyKind::Defend => Some(Side::Attacked),
-                        DutyKind::JoinAttack => Some(Side::Attacking),
-                        _ => None,
-                    };
-                    let binds = judgement.is_met()
-                        || (self.options.follow_undecidable
-                            && matches!(judgement, Judgement::Undecidable(_)));
-                    let i = self.record(s, kind, b, judgement, round, e);
-                    if let (Some(to), true) = (joins_side, binds) {
-                        if !self.on(s, to) && !joins.iter().any(|j| (j.0, j.1) == (s, to)) {
-                            joins.push((s, to, i));
-                        }
-                    }
+    /// What a duty does to the sides: the side it makes its state join, if any.
+    fn joins(&self, kind: DutyKind, judgement: &Judgement) -> Option<Side> {
+        let binds = judgement.is_met()
+            || (self.options.follow_undecidable && matches!(judgement, Judgement::Undecidable(_)));
+        match kind {
+            DutyKind::Defend if binds => Some(Side::Attacked),
+            DutyKind::JoinAttack if binds => Some(Side::Attacking),
+            _ => None,
+        }
+    }
+
+    fn push_join(&self, joins: &mut Vec<Join>, s: CountryId, to: Side, i: usize) {
+        if !self.on(s, to) && !joins.iter().any(|j| (j.0, j.1) == (s, to)) {
+            joins.push((s, to, i));
+        }
+    }
+
+    /// Records every duty owed to `b` (on `side`), found in round `round`.
+    fn read_ties(
+        &mut self,
+        b: CountryId,
+        side: Side,
+        round: usize,
+        enemies: &[CountryId],
+        joins: &mut Vec<Join>,
+    ) {
+        for (s, evidence) in self.view.ties_owed_to(b) {
+            for e in evidence {
+                let Some(obligation) = e.obligation else {
+                    continue;
+                };
+                if !(e.owed_by.contains(&s) && e.owed_to.contains(&b)) {
+                    continue;
+                }
+                // A promise broken: owed to a target by a state on the attacking side.
+                let broken = side == Side::Attacked
+                    && self.targets.contains(&b)
+                    && self.on(s, Side::Attacking)
+                    && matches!(
+                        obligation,
+                        Obligation::Defense | Obligation::Neutrality | Obligation::NonAggression
+                    );
+                let kind = match (obligation, side) {
+                    _ if broken => DutyKind::Broken,
+                    (Obligation::Defense, Side::Attacked) => DutyKind::Defend,
+                    (Obligation::Offense, Side::Attacking) => DutyKind::JoinAttack,
+                    (Obligation::Neutrality, _) => DutyKind::StayNeutral,
+                    (Obligation::Consultation, _) => DutyKind::Consult,
+                    // Defense owed to an attacker, offense to a state attacked,
+                    // non-aggression between states not fighting: no duty here.
+                    _ => continue,
+                };
+                let situation = Situation {
+                    enemies,
+                    ally_attacked: side == Side::Attacked,
+                };
+                let (judgement, turns_on_enemies) = if broken {
+                    (Judgement::Met(vec![format!("{s} fights {b}")]), false)
+                } else {
+                    self.judge(&e, s, b, &situation)
+                };
+                let join = self.joins(kind, &judgement);
+                let met = judgement.is_met();
+                let i = self.record(s, kind, b, judgement, round, e);
+                if let Some(to) = join {
+                    self.push_join(joins, s, to, i);
+                }
+                if turns_on_enemies && !met {
+                    self.pending.push((i, side));
                 }
             }
         }
-        joins
+    }
+
+    /// Judges the pending duties again against the enemies as they now stand.
+    fn rejudge<'e>(
+        &mut self,
+        enemies_of: impl Fn(Side) -> &'e Vec<CountryId>,
+        joins: &mut Vec<Join>,
+    ) {
+        let pending = std::mem::take(&mut self.pending);
+        for (i, side) in pending {
+            let d = &self.duties[i];
+            let situation = Situation {
+                enemies: enemies_of(side),
+                ally_attacked: side == Side::Attacked,
+            };
+            let (judgement, _) = self.judge(&d.evidence, d.state, d.toward, &situation);
+            let better = d.judgement.clone().or(judgement);
+            let (state, kind) = (d.state, d.kind);
+            if let Some(to) = self.joins(kind, &better) {
+                self.push_join(joins, state, to, i);
+            }
+            if !better.is_met() {
+                self.pending.push((i, side));
+            }
+            self.duties[i].judgement = better;
+        }
     }
 
     /// Judges a duty: a grouping's obligations are unconditional; a treaty's clauses each
@@ -543,7 +598,7 @@ impl<'g> Cascade<'g> {
         s: CountryId,
         b: CountryId,
         situation: &Situation<'_>,
-    ) -> Judgement {
+    ) -> (Judgement, bool) {
         let graph = self.view.graph();
         match &e.basis {
             TieBasis::Grouping { id, .. } => {
@@ -553,18 +608,22 @@ impl<'g> Cascade<'g> {
                     against: None,
                     attributes: None,
                 };
-                match judge(graph, &terms, situation) {
+                let judgement = match judge(graph, &terms, situation) {
                     Judgement::Met(_) if conditions.is_empty() => Judgement::Met(vec![format!(
                         "membership of {id} carries it, unconditionally"
                     )]),
                     other => other,
-                }
+                };
+                (judgement, terms.turns_on_enemies())
             }
             TieBasis::Treaty { id, .. } => {
                 let Some(t) = graph.treaty(id) else {
-                    return Judgement::Undecidable(vec!["the treaty record is missing".into()]);
+                    let missing = "the treaty record is missing".to_string();
+                    return (Judgement::Undecidable(vec![missing]), false);
                 };
-                self.view
+                let mut turns = false;
+                let judgement = self
+                    .view
                     .treaty_clauses(t, s, b)
                     .iter()
                     .filter(|c| c.x_owes)
@@ -576,10 +635,12 @@ impl<'g> Cascade<'g> {
                             against: o.against.as_ref(),
                             attributes: Some(&t.attributes),
                         };
+                        turns |= terms.turns_on_enemies();
                         judge(graph, &terms, situation)
                     })
                     .reduce(Judgement::or)
-                    .unwrap_or_else(|| Judgement::Met(vec!["unconditional".into()]))
+                    .unwrap_or_else(|| Judgement::Met(vec!["unconditional".into()]));
+                (judgement, turns)
             }
         }
     }
@@ -594,6 +655,7 @@ impl<'g> Cascade<'g> {
         round: usize,
         evidence: TieEvidence,
     ) -> usize {
+        // The evidence is moved in only when the duty is new.
         let key = (state, kind, toward, evidence.basis.clone());
         if let Some(&i) = self.index.get(&key) {
             let d = &mut self.duties[i];

@@ -27,7 +27,7 @@ use std::fmt;
 
 use super::View;
 use crate::model::{CountryId, SourceId, Treaty, TreatyId};
-use crate::{Day, Span};
+use crate::{AllianceGraph, Day, Span};
 
 /// What the data cannot say about a question on the view's date. Serialized as
 /// `{"outside_coverage", "open_ties", "not_states"}`, the fields every command's JSON carries.
@@ -107,25 +107,27 @@ impl fmt::Display for OpenTie {
     }
 }
 
+/// The days on which `t`'s facts are known (rule 1): the union of the coverages of its
+/// sources that declare one; every day when none does.
+fn known_from_sources(graph: &AllianceGraph, t: &Treaty) -> Span {
+    let mut known: Option<Span> = None;
+    for c in t.sources.iter().filter_map(|s| graph.source(s)?.coverage) {
+        let (first, last) = (c.from.earliest(), c.to.latest());
+        known = Some(match known {
+            None => Span { first, last },
+            Some(k) => Span {
+                first: k.first.min(first),
+                last: k.last.max(last),
+            },
+        });
+    }
+    known.unwrap_or(Span::ALL)
+}
+
 impl<'g> View<'g> {
-    /// The days on which `t`'s facts are known (rule 1).
+    /// The days on which `t`'s facts are known (rule 1): found once per treaty and graph.
     pub(crate) fn treaty_known(&self, t: &Treaty) -> Span {
-        let mut known: Option<Span> = None;
-        for c in t
-            .sources
-            .iter()
-            .filter_map(|s| self.graph.source(s)?.coverage)
-        {
-            let (first, last) = (c.from.earliest(), c.to.latest());
-            known = Some(match known {
-                None => Span { first, last },
-                Some(k) => Span {
-                    first: k.first.min(first),
-                    last: k.last.max(last),
-                },
-            });
-        }
-        known.unwrap_or(Span::ALL)
+        self.graph.treaty_known(t, known_from_sources)
     }
 
     /// The days on which `t` is in force and known: every tie rule reads a treaty through

@@ -111,13 +111,16 @@ impl<'g> View<'g> {
                     continue;
                 }
                 for o in &t.obligations {
-                    let applies = self.strength.admits(Some(o.kind))
-                        && both
-                            .intersect(&o.period().span())
-                            .is_some_and(|s| s.overlaps(&self.asked));
+                    // Who owes whom first: most clauses of a many-party treaty bind others.
                     let x_owes = o.owed_by(x) && o.owed_to(y);
                     let y_owes = o.owed_by(y) && o.owed_to(x);
-                    if applies && (x_owes || y_owes) {
+                    if !(x_owes || y_owes) || !self.strength.admits(Some(o.kind)) {
+                        continue;
+                    }
+                    let applies = both
+                        .intersect(&o.period().span())
+                        .is_some_and(|s| s.overlaps(&self.asked));
+                    if applies {
                         f(Clause {
                             obligation: Some(o),
                             spells: (px, py),
