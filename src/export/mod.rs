@@ -9,6 +9,8 @@
 //!   networkx and yEd.
 //! - [`Svg`]: a picture of the graph as it stood on the view's date, laid out and drawn by
 //!   this crate.
+//! - [`StanceTimeline`]: how positions on a target moved, one row per actor.
+//! - [`ConflictPicture`]: the sides of a war and the obligations that bind states to them.
 //!
 //! DOT and GraphML carry the whole graph, all dates included: each node and edge has its
 //! dates as attributes, so a tool can filter by time. The node and edge attributes are the
@@ -46,7 +48,7 @@ pub mod svg;
 
 pub use dot::Dot;
 pub use graphml::GraphMl;
-pub use svg::{StanceTimeline, Svg};
+pub use svg::{ConflictPicture, StanceTimeline, Svg};
 
 use crate::model::{CountryId, Obligation, Stance, Target, Treaty};
 use crate::{AllianceGraph, PartialDate};

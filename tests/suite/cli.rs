@@ -790,3 +790,103 @@ fn stances_say_possibly_contested_and_how_they_moved() {
         );
     }
 }
+
+#[test]
+fn attack_lists_duties_sides_and_pictures() {
+    let t = text(&["attack", "China", "Japan"]);
+    assert!(
+        t.starts_with("If China (CHN) attacks Japan (JPN) on "),
+        "{t}"
+    );
+    assert!(
+        t.contains("United States (USA) defend Japan (JPN) (nuclear-armed; round 0)"),
+        "{t}"
+    );
+    assert!(t.contains("Nuclear-armed states bound to defend a state attacked (met or undecidable): United States (USA)"), "{t}");
+    let j = json(&["--as-of", "1914-08-01", "attack", "Germany", "Russia"]);
+    let c = &j["conflict"];
+    let fra = c["duties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["state"] == "FRA" && d["kind"] == "defend")
+        .expect("France's duty");
+    assert_eq!(fra["judgement"]["status"], "met");
+    assert_eq!(fra["evidence"]["basis"]["atop_id"], 1385);
+    let france = c["belligerents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["country"] == "FRA")
+        .unwrap();
+    assert_eq!(france["side"], "attacked");
+    assert_eq!(france["round"], 1);
+    assert_eq!(france["chain"][0]["toward"], "RUS");
+    // Several of each, a depth, and the picture.
+    let t = text(&[
+        "--as-of",
+        "1914-08-01",
+        "attack",
+        "Germany, Austria-Hungary",
+        "Russia,France",
+        "--depth",
+        "0",
+    ]);
+    assert!(
+        t.contains("followed for 0 round(s) (the depth)")
+            || t.contains("no state is bound to join"),
+        "{t}"
+    );
+    let svg = text(&[
+        "--data",
+        "builtin:asian-nato",
+        "--as-of",
+        DAY,
+        "attack",
+        "China",
+        "Japan",
+        "--svg",
+    ]);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    assert!(doc
+        .descendants()
+        .any(|n| n.text() == Some("If China attacks Japan, on 2024-12-31")));
+    // The article's what-if, with the duties it adds.
+    let t = text(&[
+        "--data",
+        "builtin:asian-nato",
+        "--as-of",
+        DAY,
+        "what-if",
+        "form",
+        "asian-nato",
+        "--members",
+        "AUS,IND,JPN,USA,GBR",
+        "attack",
+        "China",
+        "Japan",
+    ]);
+    assert!(t.contains("Nuclear-armed states bound to defend a state attacked (met or undecidable): United Kingdom (GBR), India (IND), United States (USA)"), "{t}");
+    assert!(t.contains("Obligations to act the change adds:"), "{t}");
+    assert!(
+        t.contains("IND defend JPN (met) under Asian NATO (asian-nato)"),
+        "{t}"
+    );
+    // The US leaving NATO, then dissolving it.
+    let j = json(&[
+        "what-if", "leave", "USA", "nato", "attack", "Russia", "Poland",
+    ]);
+    assert!(j["duties_lost"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["state"] == "USA" && d["toward"] == "POL"));
+    let t = text(&["what-if", "dissolve", "nato"]);
+    assert!(
+        t.starts_with("What if NATO (nato) dissolved on"),
+        "{t}"
+    );
+    assert!(t.contains("Allied pairs lost"), "{t}");
+    let e = failure(&["attack", "Japan", "Japan"]);
+    assert!(e.contains("two different actors"), "{e}");
+}

@@ -146,6 +146,12 @@ pub(crate) enum Query {
         /// Let duties whose conditions the data cannot decide make states join too
         #[arg(long)]
         follow_undecidable: bool,
+        /// Draw it as an SVG picture instead
+        #[arg(long)]
+        svg: bool,
+        /// Write the picture to this file instead of standard output
+        #[arg(short, long, value_name = "FILE", requires = "svg")]
+        output: Option<PathBuf>,
     },
     /// The groups of states connected by ties
     Blocs {

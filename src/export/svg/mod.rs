@@ -42,12 +42,14 @@ use crate::model::{ActorId, CountryId, GroupingId, GroupingStatus, Obligation, S
 use crate::query::{TieBasis, TieEvidence};
 use crate::{Strength, View};
 
+mod conflict;
 mod layout;
 mod render;
 mod scene;
 mod text;
 mod timeline;
 
+pub use conflict::{ConflictPicture, CONFLICT_MAX_STATES};
 use layout::*;
 use scene::*;
 use text::*;

@@ -48,6 +48,35 @@ pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<
             targets,
             depth,
             follow_undecidable,
+            svg: true,
+            output,
+        } => {
+            let view = &view;
+            let names = |l: &str| -> Vec<String> {
+                l.split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            };
+            let war = view.conflict_with(
+                &names(attackers),
+                &names(targets),
+                alliance_graph::query::ConflictOptions {
+                    depth: *depth,
+                    follow_undecidable: *follow_undecidable,
+                },
+            )?;
+            return Ok(Output::Content {
+                content: alliance_graph::export::ConflictPicture::new(&war, view).to_string(),
+                file: output.clone(),
+            });
+        }
+        Query::Attack {
+            attackers,
+            targets,
+            depth,
+            follow_undecidable,
+            ..
         } => attack(
             &view,
             attackers,

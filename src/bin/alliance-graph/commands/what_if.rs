@@ -162,6 +162,7 @@ pub(crate) fn what_if(graph: &AllianceGraph, date: PartialDate, w: &WhatIf) -> R
                             targets,
                             depth,
                             follow_undecidable,
+                            ..
                         } = q
                         {
                             let options = alliance_graph::query::ConflictOptions {
