@@ -36,6 +36,31 @@
 //! # Ok::<(), alliance_graph::Error>(())
 //! ```
 //!
+//! ## If it came to war
+//!
+//! [`View::conflict`] answers "if these states attack those, who is bound to do what?": every
+//! obligation owed to a belligerent, its conditions judged met, not met or undecidable from
+//! the data (the rules are written once, in [`query::conditions`] and [`query::conflict`]
+//! docs), and the war's spread round by round. In 1914, ATOP's Franco-Russian alliance binds
+//! France to defend Russia against Germany, the adversary its text names:
+//!
+//! ```
+//! use alliance_graph::query::{DutyKind, Side};
+//!
+//! let world = alliance_graph::datasets::world();
+//! let war = world.as_of("1914-08-01".parse()?).conflict(&["Germany"], &["Russia"])?;
+//! let france = war.duties_of("FRA".parse()?).find(|d| d.kind == DutyKind::Defend).unwrap();
+//! assert_eq!(france.judgement.as_str(), "met");
+//! assert_eq!(france.evidence.basis.to_string(), "ATOP alliance 1385 (France, Russia, 1893) (ATOP 1385)");
+//! assert_eq!(war.sides_of("FRA".parse()?), [Side::Attacked]);
+//!
+//! // Today: the US is bound to defend Japan (ATOP 3375 codes no condition).
+//! let today = world.as_of("2026-11-30".parse()?);
+//! let war = today.conflict(&["China"], &["Japan"])?;
+//! assert_eq!(war.nuclear_defenders(&today), ["USA".parse()?]);
+//! # Ok::<(), alliance_graph::Error>(())
+//! ```
+//!
 //! ## The model
 //!
 //! - [`Country`] (id: [`CountryId`], ISO 3166-1 alpha-3) and [`Grouping`] (id:
@@ -62,7 +87,9 @@
 //!   [`validate`] lists the problems a dataset can have.
 //! - [`View`], from [`AllianceGraph::as_of`]: every query, on the graph as it stood on a date
 //!   ([`query`] holds the result types).
-//! - [`Scenario`]: what-if edits and the [`Diff`] they cause.
+//! - [`Scenario`]: what-if edits (form or dissolve a grouping, a state leaving a grouping or a
+//!   treaty, ending a treaty, ...) and the [`Diff`] they cause; with [`View::conflict`], the
+//!   obligations to act they add or remove ([`query::Conflict::changes_from`]).
 //! - [`io`]: the JSON file format; [`datasets`]: the built-in datasets.
 //!
 //! ## Crate features

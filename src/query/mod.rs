@@ -15,7 +15,7 @@
 mod alliance;
 mod blocs;
 pub mod conditions;
-mod conflict;
+pub mod conflict;
 mod coverage;
 mod index;
 mod membership;

@@ -882,10 +882,7 @@ fn attack_lists_duties_sides_and_pictures() {
         .iter()
         .any(|d| d["state"] == "USA" && d["toward"] == "POL"));
     let t = text(&["what-if", "dissolve", "nato"]);
-    assert!(
-        t.starts_with("What if NATO (nato) dissolved on"),
-        "{t}"
-    );
+    assert!(t.starts_with("What if NATO (nato) dissolved on"), "{t}");
     assert!(t.contains("Allied pairs lost"), "{t}");
     let e = failure(&["attack", "Japan", "Japan"]);
     assert!(e.contains("two different actors"), "{e}");
