@@ -3,7 +3,7 @@
 # data (built-in dataset, test fixtures, the first rows of the ATOP member file when
 # ../shared/data is there). A crash stops the run with its input under fuzz/artifacts/.
 #
-#   fuzz/run.sh            # 60 s per target
+#   fuzz/run.sh            # 60 s per target (CI: FUZZ_SECONDS=30)
 #   FUZZ_SECONDS=3600 fuzz/run.sh json_load   # one target, one hour
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,8 +26,19 @@ for target in "${targets[@]}"; do
     head -c 20000 "$atop" > "$corpus/atop5_1m-head.csv"
   fi
   echo "== fuzzing $target for ${seconds}s"
-  cargo fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -rss_limit_mb=2048 -print_final_stats=1 2>&1 \
-    | grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true
-  # grep hides libFuzzer's chatter; the exit status of cargo fuzz is what counts.
-  test "${PIPESTATUS[0]}" -eq 0
+  log=$(mktemp)
+  # No pipe: the exit status is cargo fuzz's own. -timeout flags an input slower than 10 s
+  # as a failure, -rss_limit_mb one that needs more than 2 GiB.
+  status=0
+  cargo fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -timeout=10 \
+    -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 || status=$?
+  grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|ERROR)" "$log" || true
+  # A crash, a timeout or running out of memory: libFuzzer's own words, or its status.
+  if [ "$status" -ne 0 ] || grep -qE "deadly signal|==[0-9]+== ?ERROR|ERROR: libFuzzer|timeout after|out-of-memory" "$log"; then
+    echo "fuzz target $target FAILED (status $status); the input is under fuzz/artifacts/$target/" >&2
+    tail -n 40 "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
 done
