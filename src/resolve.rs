@@ -99,6 +99,14 @@ impl NameIndex {
             0 => found,
             _ => Some(preferred.as_slice()),
         };
+        // An exact id wins over the names that fold like it.
+        if let Some((_, actor)) = found
+            .into_iter()
+            .flatten()
+            .find(|(_, a)| a.as_str() == name)
+        {
+            return Ok(actor.clone());
+        }
         match found {
             Some([(_, actor)]) => Ok(actor.clone()),
             Some(many) if !many.is_empty() => Err(Error::from(ErrorKind::AmbiguousActor {

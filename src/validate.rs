@@ -37,6 +37,47 @@ impl fmt::Display for Record {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Issue {
+    /// A name, alias or grouping id equal to another actor's id: that actor could no longer
+    /// be named.
+    #[error(
+        "{record}: {field} '{value}' is the id of {other}, which could then no longer be named"
+    )]
+    ShadowsId {
+        /// The record holding the name.
+        record: Record,
+        /// The field.
+        field: &'static str,
+        /// The name.
+        value: String,
+        /// The actor whose id it is.
+        other: String,
+    },
+    /// A control character in a name (it would reach the terminal or break an export).
+    #[error("{record}: field `{field}` holds the control character {code}")]
+    ControlCharacter {
+        /// The record.
+        record: Record,
+        /// The field.
+        field: &'static str,
+        /// The character, as `U+XXXX`.
+        code: String,
+    },
+    /// Two states share a COW code, which names one state.
+    #[error("{record}: COW code {code} is also that of country #{first}")]
+    SharedCowCode {
+        /// The later record.
+        record: Record,
+        /// The code.
+        code: u16,
+        /// 1-based position of the first country with it.
+        first: usize,
+    },
+    /// More problems than a check keeps ([`MAX_ISSUES`]): how many more were found.
+    #[error("and {more} more problem(s), not listed")]
+    More {
+        /// How many.
+        more: usize,
+    },
     /// Two records of the same kind share an id.
     #[error("{record}: duplicate {kind} id '{id}' (first used by {kind} #{first})")]
     DuplicateId {
@@ -149,7 +190,11 @@ impl Issue {
     pub(crate) fn record_mut(&mut self) -> Option<&mut Record> {
         match self {
             Issue::Malformed { record, .. } => record.as_mut(),
-            Issue::DuplicateId { record, .. }
+            Issue::More { .. } => None,
+            Issue::ShadowsId { record, .. }
+            | Issue::ControlCharacter { record, .. }
+            | Issue::SharedCowCode { record, .. }
+            | Issue::DuplicateId { record, .. }
             | Issue::UnknownReference { record, .. }
             | Issue::EndBeforeStart { record, .. }
             | Issue::SelfTie { record, .. }
@@ -175,7 +220,11 @@ impl Issue {
     pub fn record(&self) -> Option<&Record> {
         match self {
             Issue::Malformed { record, .. } => record.as_ref(),
-            Issue::DuplicateId { record, .. }
+            Issue::More { .. } => None,
+            Issue::ShadowsId { record, .. }
+            | Issue::ControlCharacter { record, .. }
+            | Issue::SharedCowCode { record, .. }
+            | Issue::DuplicateId { record, .. }
             | Issue::UnknownReference { record, .. }
             | Issue::EndBeforeStart { record, .. }
             | Issue::SelfTie { record, .. }
@@ -204,9 +253,23 @@ struct Checker<'d> {
     groupings: FastMap<&'d GroupingId, usize>,
     sources: FastMap<&'d SourceId, usize>,
     issues: Vec<Issue>,
+    /// Problems found past [`MAX_ISSUES`], counted, not kept.
+    more: usize,
 }
 
+/// The most problems a check keeps: past them it counts ([`Issue::More`]), so that a small
+/// file of a million bad records cannot exhaust the memory.
+pub const MAX_ISSUES: usize = 1000;
+
 impl<'d> Checker<'d> {
+    fn issue(&mut self, issue: Issue) {
+        if self.issues.len() < MAX_ISSUES {
+            self.issues.push(issue);
+        } else {
+            self.more += 1;
+        }
+    }
+
     fn new(doc: &'d Document) -> Self {
         Checker {
             doc,
@@ -214,6 +277,7 @@ impl<'d> Checker<'d> {
             groupings: FastMap::default(),
             sources: FastMap::default(),
             issues: Vec::new(),
+            more: 0,
         }
     }
 
@@ -249,14 +313,14 @@ impl<'d> Checker<'d> {
             let record = Rec::id("grouping", i, g.id.as_str());
             self.non_empty(&record, "name", &g.name);
             if g.status.is_empty() {
-                self.issues.push(Issue::Empty {
+                self.issue(Issue::Empty {
                     record: record.make(),
                     field: "status",
                 });
             }
             for pair in g.status.windows(2) {
                 if pair[1].since < pair[0].since {
-                    self.issues.push(Issue::StatusOutOfOrder {
+                    self.issue(Issue::StatusOutOfOrder {
                         record: record.make(),
                         status: pair[1].status,
                         since: pair[1].since,
@@ -296,7 +360,101 @@ impl<'d> Checker<'d> {
             let record = Rec::stance(i, s);
             self.stance(&record, s);
         }
+        self.reachable();
+        if self.more > 0 {
+            self.issues.push(Issue::More { more: self.more });
+        }
         self.issues
+    }
+
+    /// Every actor stays nameable, and names print as they are: no alias, acronym or
+    /// grouping id equal to another actor's id; no control characters in names; one state
+    /// per COW code.
+    fn reachable(&mut self) {
+        let doc = self.doc;
+        let fold = crate::resolve::fold;
+        let mut ids: FastMap<String, String> = FastMap::default();
+        for c in &doc.countries {
+            ids.insert(fold(c.id.as_str()), c.id.to_string());
+        }
+        for g in &doc.groupings {
+            ids.entry(fold(g.id.as_str()))
+                .or_insert_with(|| g.id.to_string());
+        }
+        let mut cow: FastMap<u16, usize> = FastMap::default();
+        for (i, c) in doc.countries.iter().enumerate() {
+            let record = Rec::id("country", i, c.id.as_str());
+            let names =
+                std::iter::once(("name", &c.name)).chain(c.aliases.iter().map(|a| ("aliases", a)));
+            for (field, name) in names {
+                self.printable(&record, field, name);
+                if field == "aliases" {
+                    self.not_an_id(&record, field, name, c.id.as_str(), &ids);
+                }
+            }
+            if let Some(code) = c.cow_code {
+                if let Some(&first) = cow.get(&code) {
+                    self.issue(Issue::SharedCowCode {
+                        record: record.make(),
+                        code,
+                        first: first + 1,
+                    });
+                } else {
+                    cow.insert(code, i);
+                }
+            }
+        }
+        for (i, g) in doc.groupings.iter().enumerate() {
+            let record = Rec::id("grouping", i, g.id.as_str());
+            // A grouping whose slug is a country's id ("jpn") hides that country.
+            if let Some(other) = ids.get(&fold(g.id.as_str())) {
+                if other != g.id.as_str() {
+                    self.issue(Issue::ShadowsId {
+                        record: record.make(),
+                        field: "id",
+                        value: g.id.to_string(),
+                        other: other.clone(),
+                    });
+                }
+            }
+            let names = std::iter::once(("name", &g.name))
+                .chain(g.acronym.iter().map(|a| ("acronym", a)))
+                .chain(g.aliases.iter().map(|a| ("aliases", a)));
+            for (field, name) in names {
+                self.printable(&record, field, name);
+                self.not_an_id(&record, field, name, g.id.as_str(), &ids);
+            }
+        }
+    }
+
+    fn printable(&mut self, record: &Rec<'_>, field: &'static str, text: &str) {
+        if let Some(c) = text.chars().find(|c| c.is_control()) {
+            self.issue(Issue::ControlCharacter {
+                record: record.make(),
+                field,
+                code: format!("U+{:04X}", c as u32),
+            });
+        }
+    }
+
+    fn not_an_id(
+        &mut self,
+        record: &Rec<'_>,
+        field: &'static str,
+        name: &str,
+        own: &str,
+        ids: &FastMap<String, String>,
+    ) {
+        if let Some(other) = ids.get(&crate::resolve::fold(name)) {
+            if other != own {
+                self.issue(Issue::ShadowsId {
+                    record: record.make(),
+                    field,
+                    value: name.to_string(),
+                    other: other.clone(),
+                });
+            }
+        }
     }
 
     fn treaty(&mut self, record: &Rec<'_>, t: &Treaty) {
@@ -313,7 +471,7 @@ impl<'d> Checker<'d> {
                 .iter()
                 .any(|q| q.country() == c && q.period().span().overlaps(&p.period().span()));
             if overlapping {
-                self.issues.push(Issue::SelfTie {
+                self.issue(Issue::SelfTie {
                     record: record.make(),
                     country: c,
                     detail: format!("{c} is listed twice in `parties` for overlapping spells"),
@@ -324,13 +482,13 @@ impl<'d> Checker<'d> {
             }
         }
         if seen.len() < 2 {
-            self.issues.push(Issue::EmptyTreaty {
+            self.issue(Issue::EmptyTreaty {
                 record: record.make(),
                 reason: format!("a treaty needs at least two parties, it has {}", seen.len()),
             });
         }
         if t.kind == crate::TreatyKind::Alliance && t.obligations.is_empty() {
-            self.issues.push(Issue::EmptyTreaty {
+            self.issue(Issue::EmptyTreaty {
                 record: record.make(),
                 reason: "an alliance needs at least one obligation (use kind \"access\" or \"other\" for a treaty without one)".into(),
             });
@@ -339,7 +497,7 @@ impl<'d> Checker<'d> {
             for (field, list) in [("by", &o.by), ("to", &o.to)] {
                 for c in list.iter().flatten() {
                     if !seen.contains(c) {
-                        self.issues.push(Issue::NotAParty {
+                        self.issue(Issue::NotAParty {
                             record: record.make(),
                             obligation: o.kind,
                             field,
@@ -350,7 +508,7 @@ impl<'d> Checker<'d> {
             }
             if let (Some([a]), Some([b])) = (o.by.as_deref(), o.to.as_deref()) {
                 if a == b {
-                    self.issues.push(Issue::SelfTie {
+                    self.issue(Issue::SelfTie {
                         record: record.make(),
                         country: *a,
                         detail: format!("obligation `{}` is owed by {a} only to itself", o.kind),
@@ -364,7 +522,7 @@ impl<'d> Checker<'d> {
                 self.source_ref(record, "obligations.against.source", &against.source);
             }
             if matches!(o.by.as_deref(), Some([])) || matches!(o.to.as_deref(), Some([])) {
-                self.issues.push(Issue::EmptyTreaty {
+                self.issue(Issue::EmptyTreaty {
                     record: record.make(),
                     reason: format!("obligation `{}` has an empty `by` or `to` list", o.kind),
                 });
@@ -379,7 +537,7 @@ impl<'d> Checker<'d> {
         self.order(record, ("signed", t.signed), ("ended", t.ended));
         self.order(record, ("in_force", t.in_force), ("ended", t.ended));
         if t.sources.is_empty() {
-            self.issues.push(Issue::Empty {
+            self.issue(Issue::Empty {
                 record: record.make(),
                 field: "sources",
             });
@@ -414,7 +572,7 @@ impl<'d> Checker<'d> {
             Target::Country(c) => {
                 self.country_ref(record, "target.country", *c);
                 if s.actor == ActorId::Country(*c) {
-                    self.issues.push(Issue::SelfTie {
+                    self.issue(Issue::SelfTie {
                         record: record.make(),
                         country: *c,
                         detail: "a stance's target is its own actor".into(),
@@ -437,7 +595,7 @@ impl<'d> Checker<'d> {
     }
 
     fn duplicate(&mut self, record: Record, kind: &'static str, id: &str, first: usize) {
-        self.issues.push(Issue::DuplicateId {
+        self.issue(Issue::DuplicateId {
             record,
             kind,
             id: id.to_string(),
@@ -447,7 +605,7 @@ impl<'d> Checker<'d> {
 
     fn non_empty(&mut self, record: &Rec<'_>, field: &'static str, value: &str) {
         if value.trim().is_empty() {
-            self.issues.push(Issue::Empty {
+            self.issue(Issue::Empty {
                 record: record.make(),
                 field,
             });
@@ -462,7 +620,7 @@ impl<'d> Checker<'d> {
     ) {
         if let (Some(start), Some(end)) = (start, end) {
             if end.latest() < start.earliest() {
-                self.issues.push(Issue::EndBeforeStart {
+                self.issue(Issue::EndBeforeStart {
                     record: record.make(),
                     start_field,
                     start,
@@ -502,7 +660,7 @@ impl<'d> Checker<'d> {
         id: &str,
         known: impl Iterator<Item = &'k str>,
     ) {
-        self.issues.push(Issue::UnknownReference {
+        self.issue(Issue::UnknownReference {
             record: record.make(),
             field,
             kind,

@@ -887,3 +887,120 @@ fn attack_lists_duties_sides_and_pictures() {
     let e = failure(&["attack", "Japan", "Japan"]);
     assert!(e.contains("two different actors"), "{e}");
 }
+
+/// `-o` writes a whole file or nothing, refuses FIFOs and links, and writers racing for one
+/// file each replace it whole; a failed write to standard output is a failure.
+#[cfg(unix)]
+#[test]
+fn output_is_written_whole_or_refused() {
+    let dir = tempdir();
+    // A full disk on standard output: exit 1, the reason on stderr.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("alliance-graph"))
+        .args(["blocs"])
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No space left on device"));
+    // A FIFO is refused at once (no blocking), a link is refused and its target untouched.
+    let fifo = dir.join("pipe");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let e = failure(&[
+        "--data",
+        "builtin:asian-nato",
+        "export",
+        "--format",
+        "dot",
+        "-o",
+        fifo.to_str().unwrap(),
+    ]);
+    assert!(e.contains("is not a regular file"), "{e}");
+    let target = dir.join("real.dot");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.join("link.dot");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let e = failure(&[
+        "--data",
+        "builtin:asian-nato",
+        "export",
+        "--format",
+        "dot",
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert!(e.contains("symbolic link"), "{e}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+    // Eight writers of two different documents: the file is always one of them, whole.
+    let file = dir.join("race.out");
+    let docs = [
+        text(&[
+            "--data",
+            "builtin:asian-nato",
+            "--as-of",
+            DAY,
+            "export",
+            "--format",
+            "svg",
+        ]),
+        text(&["--data", "builtin:asian-nato", "export", "--format", "dot"]),
+    ];
+    for _ in 0..5 {
+        let children: Vec<_> = (0..8)
+            .map(|i| {
+                let args: Vec<&str> = if i % 2 == 0 {
+                    vec![
+                        "--data",
+                        "builtin:asian-nato",
+                        "--as-of",
+                        DAY,
+                        "export",
+                        "--format",
+                        "svg",
+                        "-o",
+                    ]
+                } else {
+                    vec![
+                        "--data",
+                        "builtin:asian-nato",
+                        "export",
+                        "--format",
+                        "dot",
+                        "-o",
+                    ]
+                };
+                std::process::Command::new(assert_cmd::cargo::cargo_bin("alliance-graph"))
+                    .args(args)
+                    .arg(&file)
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        // Meanwhile a reader only ever sees a whole document (or none yet).
+        let mut looks = 0;
+        let mut children = children;
+        while children.iter_mut().any(|c| c.try_wait().unwrap().is_none()) {
+            if let Ok(seen) = std::fs::read_to_string(&file) {
+                looks += 1;
+                assert!(docs.contains(&seen), "a reader saw {} bytes", seen.len());
+            }
+        }
+        for mut c in children {
+            assert!(c.wait().unwrap().success());
+        }
+        assert!(looks > 0);
+        let got = std::fs::read_to_string(&file).unwrap();
+        assert!(docs.contains(&got), "a mixed file of {} bytes", got.len());
+    }
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

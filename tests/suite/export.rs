@@ -126,7 +126,16 @@ fn graphml_has_every_node_and_edge() {
         .filter_map(|n| n.text())
         .collect();
     assert!(names.contains(&"Côte <d'Ivoire> & \"Co\""), "{names:?}");
-    assert!(names.contains(&"Back\\slash\nNewline"), "{names:?}");
+    assert!(names.contains(&"Back\\slash Newline"), "{names:?}");
+    let notes: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("key") == Some("n_note"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        notes.contains(&"a note with ]]> and <tags>\nand a second line"),
+        "{notes:?}"
+    );
 }
 
 #[test]
@@ -192,7 +201,8 @@ fn dot_has_every_node_and_edge() {
     }
     let dot = Dot::new(&awkward()).to_string();
     assert!(dot.contains(r#"label="Côte <d'Ivoire> & \"Co\"""#), "{dot}");
-    assert!(dot.contains(r#"Back\\slash\nNewline"#), "{dot}");
+    assert!(dot.contains(r#"Back\\slash Newline"#), "{dot}");
+    assert!(dot.contains(r#"<tags>\nand a second line"#), "{dot}");
 }
 
 #[test]

@@ -262,3 +262,89 @@ fn bad_dates_keywords_and_ids_are_parse_errors() {
         assert!(err.to_string().contains(needle), "{needle}: {err}");
     }
 }
+
+/// Every actor stays nameable and every name printable; one state per COW code; an exact id
+/// wins over names that fold like it.
+#[test]
+fn actors_stay_reachable_and_names_printable() {
+    let replace = |from: &str, to: &str| -> Vec<Issue> {
+        match json::from_str(&base("").replace(from, to)).map_err(Error::into_kind) {
+            Err(ErrorKind::Invalid { issues, .. }) => issues,
+            Err(other) => panic!("expected issues, got {other}"),
+            Ok(_) => panic!("expected issues"),
+        }
+    };
+    // A grouping whose slug is a country's id.
+    let all = replace(r#""id": "quad""#, r#""id": "jpn""#);
+    assert!(
+        matches!(&all[0], Issue::ShadowsId { field: "id", value, other, .. } if value == "jpn" && other == "JPN"),
+        "{all:#?}"
+    );
+    assert!(all[0]
+        .to_string()
+        .contains("is the id of JPN, which could then no longer be named"));
+    // An alias that is another country's id.
+    let all = replace(
+        r#""name": "United States"}"#,
+        r#""name": "United States", "aliases": ["JPN"]}"#,
+    );
+    assert!(
+        matches!(&all[0], Issue::ShadowsId { field: "aliases", other, .. } if other == "JPN"),
+        "{all:#?}"
+    );
+    // Control characters in a name, escaped in the message.
+    let all = replace(r#""name": "Japan""#, r#""name": "Ja\u001bpan""#);
+    assert!(
+        matches!(&all[0], Issue::ControlCharacter { field: "name", code, .. } if code == "U+001B"),
+        "{all:#?}"
+    );
+    // Two states with one COW code.
+    let text = base("")
+        .replace(
+            r#""name": "Japan"}"#,
+            r#""name": "Japan", "cow_code": 740}"#,
+        )
+        .replace(
+            r#""name": "United States"}"#,
+            r#""name": "United States", "cow_code": 740}"#,
+        );
+    let all = match json::from_str(&text).map_err(Error::into_kind) {
+        Err(ErrorKind::Invalid { issues, .. }) => issues,
+        Err(other) => panic!("expected issues, got {other}"),
+        Ok(_) => panic!("expected issues"),
+    };
+    assert!(
+        matches!(
+            &all[0],
+            Issue::SharedCowCode {
+                code: 740,
+                first: 1,
+                ..
+            }
+        ),
+        "{all:#?}"
+    );
+    // An exact id resolves even where a name folds the same way.
+    let g = alliance_graph::datasets::asian_nato();
+    assert_eq!(g.resolve("JPN").unwrap().as_str(), "JPN");
+}
+
+/// A check keeps at most `MAX_ISSUES` problems and counts the rest.
+#[test]
+fn a_check_keeps_a_thousand_problems_and_counts_the_rest() {
+    let bad: Vec<String> = (0..1500)
+        .map(|i| {
+            format!(r#"{{"country": "USA", "grouping": "g{i}", "role": "member", "source": "s"}}"#)
+        })
+        .collect();
+    let all = issues(&format!(r#", "memberships": [{}]"#, bad.join(", ")));
+    assert_eq!(all.len(), alliance_graph::validate::MAX_ISSUES + 1);
+    match all.last().unwrap() {
+        Issue::More { more } => assert_eq!(*more, 500),
+        other => panic!("{other}"),
+    }
+    assert_eq!(
+        all.last().unwrap().to_string(),
+        "and 500 more problem(s), not listed"
+    );
+}

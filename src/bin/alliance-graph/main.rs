@@ -9,6 +9,7 @@ mod args;
 mod commands;
 mod coverage;
 mod load;
+mod output;
 pub(crate) mod prelude;
 mod render;
 
@@ -71,34 +72,32 @@ pub(crate) enum Output {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
-        Ok(Output::Report { text, json }) => {
-            emit(&if cli.global.json { pretty(&json) } else { text });
-            ExitCode::SUCCESS
-        }
-        Ok(Output::Content { content, file }) => match file {
-            Some(path) => match std::fs::write(&path, content) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    report_error(&fail(format!("{}: {e}", path.display()), None));
-                    ExitCode::FAILURE
-                }
+    // Every way out: what to print or write, and the failure to report, if any.
+    let (written, failure) = match run(&cli) {
+        Ok(Output::Report { text, json }) => (
+            output::emit(&if cli.global.json { pretty(&json) } else { text }),
+            None,
+        ),
+        Ok(Output::Content { content, file }) => (
+            match file {
+                Some(path) => output::write_file(&path, content.as_bytes()),
+                None => output::emit(&content),
             },
-            None => {
-                emit(&content);
-                ExitCode::SUCCESS
-            }
-        },
+            None,
+        ),
         Ok(Output::Failed {
             text,
             json,
             message,
-        }) => {
-            emit(&if cli.global.json { pretty(&json) } else { text });
-            report_error(&fail(message, None));
-            ExitCode::FAILURE
-        }
-        Err(f) => {
+        }) => (
+            output::emit(&if cli.global.json { pretty(&json) } else { text }),
+            Some(fail(message, None)),
+        ),
+        Err(f) => (Ok(()), Some(f)),
+    };
+    match (written, failure) {
+        (Ok(()), None) => ExitCode::SUCCESS,
+        (Err(f), _) | (Ok(()), Some(f)) => {
             report_error(&f);
             ExitCode::FAILURE
         }
@@ -109,12 +108,6 @@ pub(crate) fn pretty(v: &Value) -> String {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
     s.push('\n');
     s
-}
-
-/// Writes to standard output, quietly stopping if the reader went away (`| head`).
-pub(crate) fn emit(text: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
 pub(crate) fn report_error(f: &Failure) {

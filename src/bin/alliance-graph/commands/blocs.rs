@@ -12,17 +12,13 @@ pub(crate) fn blocs(view: &View<'_>) -> Res<(String, Value)> {
     let mut results = Vec::new();
     for (k, bloc) in blocs.iter().enumerate() {
         // What holds the bloc together: every treaty and grouping behind its ties.
-        let mut bases: Vec<TieBasis> = Vec::new();
+        // A set: a bloc of many states held by many treaties stays near-linear.
+        let mut bases: std::collections::BTreeSet<TieBasis> = Default::default();
         for c in &bloc.members {
             for ally in view.allies(*c)? {
-                for e in ally.evidence {
-                    if !bases.contains(&e.basis) {
-                        bases.push(e.basis);
-                    }
-                }
+                bases.extend(ally.evidence.into_iter().map(|e| e.basis));
             }
         }
-        bases.sort();
         let members: Vec<String> = bloc
             .members
             .iter()

@@ -1,0 +1,90 @@
+//! Where answers go: standard output, or a file written whole or not at all.
+//!
+//! A file named by `-o` is written to a new temporary file beside it, synced, and renamed over
+//! the target only when everything was written: a failed write (a full disk, a killed process)
+//! leaves the old file as it was, and writers racing for one file each replace it whole. A
+//! target that exists and is not a regular file (a FIFO, a device, a directory) is refused, and
+//! so is a target that is itself a symbolic link (the tool does not write through links; name
+//! the link's target instead). Symbolic links among the parent directories are followed, as
+//! the operating system resolves any path.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind as IoKind, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::{fail, Failure};
+
+/// Writes `text` to standard output. A reader that went away (`| head`) ends the output
+/// quietly, as a closed pipe is no failure of the command; any other write error (a full
+/// disk: `> /dev/full`) is. A standard output closed before the start (`>&-`) is reopened on
+/// `/dev/null` by the Rust runtime, so what is written there is discarded without an error.
+pub(crate) fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == IoKind::BrokenPipe => Ok(()),
+        Err(e) => Err(fail(format!("writing to standard output: {e}"), None)),
+    }
+}
+
+/// Writes `content` to `path` whole or not at all (see the [module docs](self)).
+pub(crate) fn write_file(path: &Path, content: &[u8]) -> Result<(), Failure> {
+    let shown = path.display();
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(fail(
+                format!("{shown} is a symbolic link; the tool does not write through links"),
+                Some("name the file the link points to"),
+            ))
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(fail(
+                format!(
+                    "{shown} exists and is not a regular file (a directory, a FIFO or a device)"
+                ),
+                Some("write to a regular file, or to standard output without -o"),
+            ))
+        }
+        _ => {}
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| fail(format!("{shown} names no file"), None))?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (temp, mut file) = temp_file(&dir, &name.to_string_lossy()).map_err(|e| {
+        fail(
+            format!("{shown}: cannot create a file in {}: {e}", dir.display()),
+            None,
+        )
+    })?;
+    let written = file
+        .write_all(content)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| fs::rename(&temp, path));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(fail(
+            format!("{shown}: {e}; the file was left as it was"),
+            None,
+        ));
+    }
+    Ok(())
+}
+
+/// A new file `.NAME.PID.N.tmp` in `dir`, created exclusively (never an existing one).
+fn temp_file(dir: &Path, name: &str) -> std::io::Result<(PathBuf, File)> {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(f) => return Ok((temp, f)),
+            Err(e) if e.kind() == IoKind::AlreadyExists && n < 1000 => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
