@@ -135,6 +135,9 @@ impl NameIndex {
         let mut scored: Vec<(f64, &String, &ActorId)> = self
             .by_name
             .iter()
+            // A name much longer or shorter than the query cannot be 70 % similar: skip it
+            // unmeasured (a 10 MB name in a dataset costs nothing per typo).
+            .filter(|(k, _)| k.len() <= 2 * key.len() + 16 && key.len() <= 2 * k.len() + 16)
             .flat_map(|(k, v)| {
                 let key = &key;
                 v.iter().map(move |(n, a)| (similarity(key, k), n, a))

@@ -201,3 +201,28 @@ fn loading_never_follows_links_or_reads_what_is_not_a_file() {
         assert!(err.to_string().contains("symbolic link"), "{err}");
     }
 }
+
+/// An ATOP file over the importer's limit is refused unread; a reader past it is an error,
+/// never silently cut short.
+#[cfg(feature = "atop")]
+#[test]
+fn an_atop_file_over_the_limit_is_refused() {
+    use alliance_graph::io::atop;
+    let path = temp("huge_atop.csv");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(atop::MAX_ATOP_BYTES + 1).unwrap();
+    let e = atop::import_members(&path).unwrap_err();
+    assert!(e.is_too_large(), "{e}");
+    assert!(
+        e.to_string()
+            .contains("ATOP file exceeds the limit of 67108864"),
+        "{e}"
+    );
+    // A header line longer than the limit: the reader stops with an error.
+    let endless = std::io::repeat(b'a').take(atop::MAX_ATOP_BYTES + 10);
+    let e = atop::from_reader(endless).unwrap_err();
+    assert!(
+        e.to_string().contains("larger than the importer's limit"),
+        "{e}"
+    );
+}

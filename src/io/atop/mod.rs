@@ -63,7 +63,7 @@ mod tables;
 pub use crosswalk::{crosswalk, Crosswalk, CrosswalkEntry, CrosswalkKind};
 pub use import::{
     from_reader, import_members, source, AtopFile, AtopImport, Imported, Report, RowIssue,
-    CITATION, FIRST_YEAR, LAST_YEAR, SOURCE_ID,
+    CITATION, FIRST_YEAR, LAST_YEAR, MAX_ATOP_BYTES, SOURCE_ID,
 };
 pub use tables::{
     dyad_year, dyad_year_with, state_year, state_year_with, write_dyad_year, write_dyad_year_with,
