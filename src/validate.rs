@@ -1,5 +1,6 @@
 //! Validation: every way the records of a dataset can fail to fit together, and the checks
-//! that find them.
+//! that find them. (About 730 lines: one issue type per problem, each with its message, and
+//! the checker that finds them.)
 //!
 //! [`GraphBuilder::build`](crate::GraphBuilder::build) runs every check and reports all the
 //! issues it finds in one [`ErrorKind::Invalid`](crate::ErrorKind::Invalid), not just the first, so a

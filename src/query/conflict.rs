@@ -1,5 +1,6 @@
 //! The conflict query: if some states attack others on a date, who is bound to do what, under
-//! which treaty or grouping, on which condition, and how the war spreads.
+//! which treaty or grouping, on which condition, and how the war spreads. (About 700 lines:
+//! the rules, the result types and the cascade belong together.)
 //!
 //! # The rules
 //!

@@ -57,7 +57,9 @@
 //! (11,923 rows × 70 columns); the rules are on [`state_year`].
 
 pub mod crosswalk;
+mod document;
 mod import;
+mod rows;
 mod tables;
 
 pub use crosswalk::{crosswalk, Crosswalk, CrosswalkEntry, CrosswalkKind};

@@ -1,0 +1,534 @@
+//! Reading ATOP's member and alliance files: the columns the importer knows, and each row
+//! checked into a typed record or a reported problem.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+
+use super::crosswalk::crosswalk;
+use super::import::{AtopFile, Report, RowIssue};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::model::Obligation;
+use crate::util::FastMap;
+use crate::PartialDate;
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+/// Member-file columns the importer needs.
+pub(super) const REQUIRED: &[&str] = &[
+    "atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase",
+    "defense", "offense", "neutral", "nonagg", "consul",
+];
+
+/// The five obligation columns, in [`Obligation`] order.
+pub(super) const OBLIGATIONS: [(&str, Obligation); 5] = [
+    ("defense", Obligation::Defense),
+    ("offense", Obligation::Offense),
+    ("neutral", Obligation::Neutrality),
+    ("nonagg", Obligation::NonAggression),
+    ("consul", Obligation::Consultation),
+];
+
+/// Condition columns: (column, obligation index, what it means).
+pub(super) const CONDITIONS: &[(&str, usize, &str)] = &[
+    ("defcon", 0, "conditional"),
+    ("defcoadv", 0, "only against specific adversaries"),
+    ("defcoloc", 0, "only in specific locations"),
+    ("defcocon", 0, "only in specific conflicts"),
+    (
+        "defconum",
+        0,
+        "only against a specified number of adversaries",
+    ),
+    (
+        "defcodem",
+        0,
+        "only on non-compliance with specific demands",
+    ),
+    ("defconpr", 0, "only if the ally did not provoke the attack"),
+    ("offcon", 1, "conditional"),
+    ("offcoadv", 1, "only against specific adversaries"),
+    ("offcoloc", 1, "only in specific locations"),
+    ("offcocon", 1, "only in specific conflicts"),
+    (
+        "offconum",
+        1,
+        "only against a specified number of adversaries",
+    ),
+    (
+        "offcodem",
+        1,
+        "only on non-compliance with specific demands",
+    ),
+    ("neucon", 2, "conditional"),
+    ("neucoadv", 2, "only against specific adversaries"),
+    ("neucoloc", 2, "only in specific locations"),
+    ("neucocon", 2, "only in specific conflicts"),
+    (
+        "neuconum",
+        2,
+        "only against a specified number of adversaries",
+    ),
+    (
+        "neucodem",
+        2,
+        "only on non-compliance with specific demands",
+    ),
+    ("neuconpr", 2, "only if the ally did not provoke the attack"),
+    ("neucoatt", 2, "only if the ally is attacked"),
+    ("concon", 4, "conditional"),
+    ("concoadv", 4, "only against specific adversaries"),
+    ("concoloc", 4, "only in specific locations"),
+    ("concocon", 4, "only in specific conflicts"),
+    ("concoreq", 4, "only at the request of an ally"),
+];
+
+/// Columns read for structure or cross-checks rather than kept as attributes.
+pub(super) const MEMBER_CONSUMED: &[&str] = &["ineffect"];
+
+/// Columns not imported at all: derivable from what is imported.
+pub(super) const MEMBER_IGNORED: &[&str] = &["maxphase", "version"];
+
+/// Alliance-file columns used for structure or checks.
+pub(super) const ALLIANCE_CONSUMED: &[&str] = &[
+    "atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday",
+];
+
+/// Alliance-file columns not imported.
+pub(super) const ALLIANCE_IGNORED: &[&str] = &["maxphase", "version"];
+
+pub(super) const OBLIGATION_WORDS: [&str; 5] = [
+    "defense",
+    "offense",
+    "neutrality",
+    "non-aggression",
+    "consultation",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Parsing helpers
+
+pub(super) struct Cells<'a> {
+    pub(super) record: &'a csv::StringRecord,
+    pub(super) columns: &'a FastMap<String, usize>,
+    pub(super) row: u64,
+    pub(super) line: Option<u64>,
+}
+
+impl Cells<'_> {
+    fn error(&self, field: &str, message: String) -> Error {
+        Error::from(ErrorKind::Parse {
+            location: Box::new(Location {
+                line: self.line,
+                record: Some(self.row),
+                field: Some(field.to_string()),
+                ..Location::default()
+            }),
+            message,
+        })
+    }
+
+    fn raw(&self, field: &str) -> Option<&str> {
+        self.columns
+            .get(field)
+            .and_then(|&i| self.record.get(i))
+            .map(str::trim)
+    }
+
+    /// A required integer; an empty cell or missing column is an error.
+    fn int<T: std::str::FromStr>(&self, field: &str, what: &str) -> Result<T> {
+        match self.opt_int(field, what)? {
+            Some(v) => Ok(v),
+            None => Err(self.error(field, format!("empty cell; expected {what}"))),
+        }
+    }
+
+    /// An optional integer: an empty cell or missing column is `None`.
+    fn opt_int<T: std::str::FromStr>(&self, field: &str, what: &str) -> Result<Option<T>> {
+        match self.raw(field) {
+            None | Some("") => Ok(None),
+            Some(s) => s
+                .parse()
+                .map(Some)
+                .map_err(|_| self.error(field, format!("{s:?} is not {what}"))),
+        }
+    }
+
+    /// A 0/1 flag; empty counts as 0.
+    fn flag(&self, field: &str) -> Result<bool> {
+        match self.opt_int::<i64>(field, "0 or 1")? {
+            None | Some(0) => Ok(false),
+            Some(1) => Ok(true),
+            Some(v) => Err(self.error(field, format!("{v} is not 0 or 1"))),
+        }
+    }
+
+    /// A date from year, month and day columns; month 0 gives year precision, an empty or 0
+    /// day month precision.
+    fn date(&self, year: &str, month: &str, day: &str) -> Result<PartialDate> {
+        let y: i32 = self.int(year, "a year")?;
+        let m: u8 = self.opt_int(month, "a month (0-12)")?.unwrap_or(0);
+        let d: u8 = self.opt_int(day, "a day (1-31)")?.unwrap_or(0);
+        if !(1000..=9999).contains(&y) {
+            return Err(self.error(year, format!("year {y} is out of range")));
+        }
+        if m > 12 {
+            return Err(self.error(month, format!("month {m} is not between 0 and 12")));
+        }
+        let (m, d) = match (m, d) {
+            (0, 0) => (None, None),
+            (0, _) => return Err(self.error(day, format!("day {d} is given without a month"))),
+            (m, 0) => (Some(m), None),
+            (m, d) => (Some(m), Some(d)),
+        };
+        PartialDate::new(y, m, d).map_err(|e| self.error(day, e.to_string()))
+    }
+}
+
+pub(super) fn header_error(field: &str, message: String) -> Error {
+    Error::from(ErrorKind::Parse {
+        location: Box::new(Location {
+            line: Some(1),
+            field: Some(field.to_string()),
+            ..Location::default()
+        }),
+        message,
+    })
+}
+
+/// The file line of a data row: the header is line 1 and ATOP rows never span lines. (The csv
+/// crate's own record positions read one line short once the header has been read.)
+pub(super) fn csv_error(e: csv::Error, row: u64) -> Error {
+    let line = Some(row + 1);
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("the row has {len} fields, but the header has {expected_len}"),
+        csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_string(),
+        csv::ErrorKind::Io(_) => {
+            return match e.into_kind() {
+                csv::ErrorKind::Io(source) => Error::from(ErrorKind::Io {
+                    location: crate::Location::file(None),
+                    source,
+                }),
+                _ => Error::from(ErrorKind::Parse {
+                    location: Box::default(),
+                    message: "read error".into(),
+                }),
+            }
+        }
+        _ => e.to_string(),
+    };
+    Error::from(ErrorKind::Parse {
+        location: Box::new(Location {
+            line,
+            record: Some(row),
+            ..Location::default()
+        }),
+        message,
+    })
+}
+
+pub(super) fn read_header(
+    reader: &mut csv::Reader<Box<dyn Read>>,
+) -> Result<(Vec<String>, FastMap<String, usize>)> {
+    let headers = reader
+        .headers()
+        .map_err(|e| header_error("", format!("cannot read the header: {e}")))?
+        .clone();
+    let names: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+    // Looked up for every cell read: the fast hasher, not SipHash.
+    let mut columns = FastMap::default();
+    for (i, n) in names.iter().enumerate() {
+        if columns.insert(n.clone(), i).is_some() {
+            return Err(header_error(n, format!("column `{n}` appears twice")));
+        }
+    }
+    Ok((names, columns))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The member file
+
+/// One member row: alliance × member × phase.
+#[derive(Debug)]
+pub(super) struct MemberRow {
+    pub(super) row: u64,
+    pub(super) atopid: u32,
+    pub(super) member: u16,
+    pub(super) entry: PartialDate,
+    pub(super) exit: Option<PartialDate>,
+    pub(super) phase: u16,
+    pub(super) obligations: [bool; 5],
+    pub(super) conditions: [Vec<String>; 5],
+    /// The whole row as read (one buffer), for the provision columns.
+    pub(super) record: csv::StringRecord,
+}
+
+impl MemberRow {
+    /// The raw value of the provision column at `column` (a header index).
+    pub(super) fn provision(&self, column: usize) -> &str {
+        self.record.get(column).unwrap_or("").trim()
+    }
+}
+
+pub(super) struct MemberRows {
+    pub(super) rows: Vec<MemberRow>,
+    pub(super) provision_names: Vec<String>,
+    /// The header index of each provision column, in `provision_names` order.
+    pub(super) provision_idx: Vec<usize>,
+}
+
+pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result<MemberRows> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(reader);
+    let (names, columns) = read_header(&mut reader)?;
+    for col in REQUIRED {
+        if !columns.contains_key(*col) {
+            return Err(header_error(
+                col,
+                format!("missing column `{col}` in the ATOP member file"),
+            ));
+        }
+    }
+    let structural: BTreeSet<&str> = REQUIRED
+        .iter()
+        .chain(MEMBER_CONSUMED)
+        .copied()
+        .chain(CONDITIONS.iter().map(|c| c.0))
+        .collect();
+    // Sorted, so that each treaty's attribute list is built already in its map's order.
+    let mut provision_names: Vec<String> = names
+        .iter()
+        .filter(|n| !structural.contains(n.as_str()) && !MEMBER_IGNORED.contains(&n.as_str()))
+        .cloned()
+        .collect();
+    provision_names.sort();
+    let provision_idx: Vec<usize> = provision_names.iter().map(|n| columns[n]).collect();
+    let ignored: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| MEMBER_IGNORED.contains(n))
+        .collect();
+
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut row: u64 = 0;
+    loop {
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| csv_error(e, row + 1))?;
+        if !more {
+            break;
+        }
+        row += 1;
+        let cells = Cells {
+            record: &record,
+            columns: &columns,
+            row,
+            line: Some(row + 1),
+        };
+        let atopid: u32 = cells.int("atopid", "an ATOP alliance id")?;
+        let member: u16 = cells.int("member", "a COW country code")?;
+        if crosswalk().by_cow(member).is_none() {
+            return Err(cells.error(
+                "member",
+                format!("unknown country code {member}: not a COW country code in the crosswalk"),
+            ));
+        }
+        let phase: u16 = cells.int("phase", "a phase number")?;
+        let entry = cells.date("yrent", "moent", "dayent")?;
+        let yrexit: i32 = cells.int("yrexit", "a year (0 = still in force)")?;
+        let exit = if yrexit == 0 {
+            None
+        } else {
+            Some(cells.date("yrexit", "moexit", "dayexit")?)
+        };
+        if let Some(x) = exit {
+            if x.latest() < entry.earliest() {
+                return Err(cells.error("yrexit", format!("exit {x} is before entry {entry}")));
+            }
+        }
+        if let Some(ineffect) = cells.opt_int::<i64>("ineffect", "0 or 1")? {
+            let consistent = (ineffect == 1) == exit.is_none();
+            if !consistent {
+                report.issues.push(RowIssue {
+                    file: AtopFile::Members,
+                    row,
+                    field: Some("ineffect".into()),
+                    reason: format!(
+                        "ineffect={ineffect} disagrees with yrexit={yrexit}; the dates were used"
+                    ),
+                });
+            }
+        }
+        let mut obligations = [false; 5];
+        for (k, (col, _)) in OBLIGATIONS.iter().enumerate() {
+            obligations[k] = cells.flag(col)?;
+        }
+        let mut conditions: [Vec<String>; 5] = Default::default();
+        for &(col, k, meaning) in CONDITIONS {
+            if !columns.contains_key(col) || !cells.flag(col)? {
+                continue;
+            }
+            if obligations[k] {
+                conditions[k].push(format!("{}: {meaning} ({col}=1)", OBLIGATION_WORDS[k]));
+            } else {
+                report.issues.push(RowIssue {
+                    file: AtopFile::Members,
+                    row,
+                    field: Some(col.to_string()),
+                    reason: format!(
+                        "a condition on {} ({col}=1), which this row does not code as an obligation ({}=0); not imported",
+                        OBLIGATION_WORDS[k], OBLIGATIONS[k].0
+                    ),
+                });
+            }
+        }
+        for col in &ignored {
+            *report.ignored_columns.entry(col.to_string()).or_default() += 1;
+        }
+        if let Some(v) = cells.raw("version") {
+            if v != "5.1" {
+                report.issues.push(RowIssue {
+                    file: AtopFile::Members,
+                    row,
+                    field: Some("version".into()),
+                    reason: format!("version {v:?}: this importer is written for ATOP 5.1 and labels the data 5.1"),
+                });
+            }
+        }
+        rows.push(MemberRow {
+            row,
+            atopid,
+            member,
+            entry,
+            exit,
+            phase,
+            obligations,
+            conditions,
+            record: record.clone(),
+        });
+    }
+    report.rows_read = rows.len();
+    Ok(MemberRows {
+        rows,
+        provision_names,
+        provision_idx,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The alliance file
+
+#[derive(Debug)]
+pub(super) struct AllianceRow {
+    pub(super) row: u64,
+    pub(super) begin: Option<PartialDate>,
+    pub(super) end: Option<PartialDate>,
+    pub(super) members: BTreeSet<u16>,
+    pub(super) provisions: Vec<(String, String)>,
+}
+
+pub(super) fn read_alliances(
+    reader: Box<dyn Read>,
+    report: &mut Report,
+) -> Result<BTreeMap<u32, AllianceRow>> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(reader);
+    let (names, columns) = read_header(&mut reader)?;
+    if !columns.contains_key("atopid") {
+        return Err(header_error(
+            "atopid",
+            "missing column `atopid` in the ATOP alliance file".into(),
+        ));
+    }
+    let is_mem = |n: &str| {
+        n.strip_prefix("mem")
+            .is_some_and(|d| d.parse::<u32>().is_ok())
+    };
+    let mem_cols: Vec<(String, usize)> = names
+        .iter()
+        .filter(|n| is_mem(n))
+        .map(|n| (n.clone(), columns[n]))
+        .collect();
+    let provision_cols: Vec<(String, usize)> = names
+        .iter()
+        .filter(|n| {
+            !is_mem(n)
+                && !ALLIANCE_CONSUMED.contains(&n.as_str())
+                && !ALLIANCE_IGNORED.contains(&n.as_str())
+        })
+        .map(|n| (n.clone(), columns[n]))
+        .collect();
+    let ignored: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| ALLIANCE_IGNORED.contains(n))
+        .collect();
+    let mut out = BTreeMap::new();
+    let mut record = csv::StringRecord::new();
+    let mut row: u64 = 0;
+    loop {
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| csv_error(e, row + 1))?;
+        if !more {
+            break;
+        }
+        row += 1;
+        report.alliance_rows_read += 1;
+        let cells = Cells {
+            record: &record,
+            columns: &columns,
+            row,
+            line: Some(row + 1),
+        };
+        let atopid: u32 = cells.int("atopid", "an ATOP alliance id")?;
+        let begin = if columns.contains_key("begyr") {
+            Some(cells.date("begyr", "begmo", "begday")?)
+        } else {
+            None
+        };
+        let end = match cells.opt_int::<i32>("endyr", "a year (0 = still in force)")? {
+            None | Some(0) => None,
+            Some(_) => Some(cells.date("endyr", "endmo", "endday")?),
+        };
+        let mut members = BTreeSet::new();
+        for (col, _) in &mem_cols {
+            if let Some(code) = cells.opt_int::<u16>(col, "a COW country code")? {
+                if code != 0 {
+                    members.insert(code);
+                }
+            }
+        }
+        let provisions = provision_cols
+            .iter()
+            .map(|(n, i)| (n.clone(), record.get(*i).unwrap_or("").trim().to_string()))
+            .collect();
+        for col in &ignored {
+            *report
+                .ignored_alliance_columns
+                .entry(col.to_string())
+                .or_default() += 1;
+        }
+        if out.contains_key(&atopid) {
+            report.issues.push(RowIssue {
+                file: AtopFile::Alliances,
+                row,
+                field: Some("atopid".into()),
+                reason: format!("alliance {atopid} appears again; this row is not used"),
+            });
+            continue;
+        }
+        out.insert(
+            atopid,
+            AllianceRow {
+                row,
+                begin,
+                end,
+                members,
+                provisions,
+            },
+        );
+    }
+    Ok(out)
+}
