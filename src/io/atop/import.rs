@@ -277,7 +277,7 @@ impl AtopImport {
     ///
     /// Malformed input (a missing column, a non-numeric code, an invalid or reversed date, an
     /// unknown country code, a row with the wrong number of fields) is an
-    /// [`ErrorKind::Parse`] whose [`Location`] names the file, the 1-based data row and the column.
+    /// [`ErrorKind::Parse`] whose [`Location`](crate::Location) names the file, the 1-based data row and the column.
     pub fn import(self) -> Result<Imported> {
         let members = self.members.ok_or_else(|| {
             Error::from(ErrorKind::Parse {
