@@ -160,10 +160,10 @@ fn the_largest_possible_grouping_answers_in_time_proportional_to_its_members() {
         text.push_str(if i > 0 { "," } else { "" });
         write!(text, r#"{{"id": "{id}", "name": "Country {id}"}}"#).unwrap();
     }
-    text.push_str(r#"], "groupings": [{"id": "all", "name": "Everyone", "kind": "collective-defense", "obligations": ["defense"], "status": [{"status": "active", "since": "2000", "source": "s"}]}], "memberships": ["#);
+    text.push_str(r#"], "groupings": [{"id": "every-state", "name": "Everyone", "kind": "collective-defense", "obligations": ["defense"], "status": [{"status": "active", "since": "2000", "source": "s"}]}], "memberships": ["#);
     for (i, id) in ids.iter().enumerate() {
         text.push_str(if i > 0 { "," } else { "" });
-        write!(text, r#"{{"country": "{id}", "grouping": "all", "role": "member", "start": "2000", "source": "s"}}"#).unwrap();
+        write!(text, r#"{{"country": "{id}", "grouping": "every-state", "role": "member", "start": "2000", "source": "s"}}"#).unwrap();
     }
     text.push_str("]}");
     let graph = json::from_str(&text).unwrap();
