@@ -254,7 +254,18 @@ impl Scenario {
             apply_edit(&mut doc, edit, &mut undo)?;
         }
         undo.reverse();
-        let changed = GraphBuilder::from_document(doc).build()?;
+        // The edits' own fault, not the dataset's: said as a scenario error, with the problems.
+        let changed = GraphBuilder::from_document(doc).build().map_err(|e| {
+            if e.is_invalid() {
+                let problems: Vec<String> = e.issues().iter().map(ToString::to_string).collect();
+                scenario_error(format!(
+                    "the edits leave the records invalid: {}",
+                    problems.join("; ")
+                ))
+            } else {
+                e
+            }
+        })?;
         let diff = diff(graph, &changed, self.date, self.strength);
         let inverse = Scenario {
             edits: undo,

@@ -642,3 +642,41 @@ fn atop_import_to_json_and_back_gives_the_same_answers() {
         }
     }
 }
+
+/// Values outside ATOP's codebook, repeated rows and a file without rows are reported, by row.
+#[test]
+fn odd_atop_rows_are_reported_not_kept_silently() {
+    let head = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase,defense,offense,neutral,nonagg,consul,ineffect\n";
+    let row = "3375,2,1960,1,19,0,0,0,0,1,0,0,1,1,1\n";
+    let other = "3375,740,1960,1,19,0,0,0,0,0,0,0,1,1,7\n";
+    let text = format!("{head}{row}{row}{other}");
+    let imported = atop::from_reader(std::io::Cursor::new(text.into_bytes())).unwrap();
+    let issues: Vec<String> = imported
+        .report
+        .issues
+        .iter()
+        .map(|i| i.to_string())
+        .collect();
+    assert!(issues.iter().any(|i| i.starts_with("member file row 3, field `ineffect`: ineffect=7 is not a code")), "{issues:?}");
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("row 2: repeats row 1 (ATOP 3375, member 2, phase 0); read once")),
+        "{issues:?}"
+    );
+    assert_eq!(imported.report.rows_read, 3);
+    // Read once: the US owes Japan one defense obligation, not two.
+    let usa = imported
+        .graph
+        .as_of(super::date("1990"))
+        .defenders_of("JPN")
+        .unwrap();
+    assert_eq!(usa.len(), 1);
+    assert_eq!(usa[0].evidence.len(), 1);
+    let empty = atop::from_reader(std::io::Cursor::new(head.as_bytes().to_vec())).unwrap();
+    let issues: Vec<String> = empty.report.issues.iter().map(|i| i.to_string()).collect();
+    assert_eq!(
+        issues,
+        ["member file: the file has no data rows: nothing was imported"]
+    );
+}

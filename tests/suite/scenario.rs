@@ -84,3 +84,36 @@ fn a_bad_edit_is_an_error_not_a_panic() {
         .unwrap_err();
     assert!(err.to_string().contains("unknown country 'XKR'"), "{err}");
 }
+
+/// Edits that leave the records invalid are the scenario's fault, said as such, with the
+/// problem: not a dataset error asking to check a file.
+#[test]
+fn edits_that_break_the_records_are_scenario_errors() {
+    let g = alliance_graph::datasets::asian_nato();
+    let bad = alliance_graph::Membership {
+        country: "JPN".parse().unwrap(),
+        grouping: "no-such-grouping".parse().unwrap(),
+        role: alliance_graph::Role::Member,
+        start: None,
+        end: None,
+        source: "article".parse().unwrap(),
+        corroborated_by: vec![],
+        contradicted_by: vec![],
+        note: None,
+    };
+    let e = Scenario::new("2024-12-31".parse().unwrap())
+        .edit(alliance_graph::Edit::AddMembership(bad))
+        .apply(&g)
+        .unwrap_err();
+    assert!(
+        matches!(e.kind(), alliance_graph::ErrorKind::Scenario { .. }),
+        "{e:?}"
+    );
+    assert!(!e.is_invalid());
+    let text = e.to_string();
+    assert!(
+        text.starts_with("scenario: the edits leave the records invalid: membership"),
+        "{text}"
+    );
+    assert!(text.contains("no-such-grouping"), "{text}");
+}

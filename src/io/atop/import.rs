@@ -71,7 +71,7 @@ impl fmt::Display for AtopFile {
 pub struct RowIssue {
     /// The file.
     pub file: AtopFile,
-    /// 1-based data row (the header is not counted).
+    /// 1-based data row (the header is not counted); 0 for the file as a whole.
     pub row: u64,
     /// The column, when one field is concerned.
     pub field: Option<String>,
@@ -81,7 +81,11 @@ pub struct RowIssue {
 
 impl fmt::Display for RowIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} row {}", self.file, self.row)?;
+        // Row 0 is the file as a whole (no data rows, say).
+        match self.row {
+            0 => write!(f, "{}", self.file)?,
+            row => write!(f, "{} row {row}", self.file)?,
+        }
         if let Some(field) = &self.field {
             write!(f, ", field `{field}`")?;
         }

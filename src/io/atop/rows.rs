@@ -350,7 +350,16 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
         }
         if let Some(ineffect) = cells.opt_int::<i64>("ineffect", "0 or 1")? {
             let consistent = (ineffect == 1) == exit.is_none();
-            if !consistent {
+            if !(0..=1).contains(&ineffect) {
+                report.issues.push(RowIssue {
+                    file: AtopFile::Members,
+                    row,
+                    field: Some("ineffect".into()),
+                    reason: format!(
+                        "ineffect={ineffect} is not a code of ATOP's codebook (0 or 1); the dates were used"
+                    ),
+                });
+            } else if !consistent {
                 report.issues.push(RowIssue {
                     file: AtopFile::Members,
                     row,
@@ -410,6 +419,38 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
         });
     }
     report.rows_read = rows.len();
+    // A row repeated whole (the same alliance, member, phase and dates) is reported and read
+    // once: kept twice, it would double the member's obligations.
+    let mut seen: FastMap<(u32, u16, u16, PartialDate, Option<PartialDate>), u64> =
+        FastMap::default();
+    rows.retain(
+        |r| match seen.get(&(r.atopid, r.member, r.phase, r.entry, r.exit)) {
+            Some(first) => {
+                report.issues.push(RowIssue {
+                    file: AtopFile::Members,
+                    row: r.row,
+                    field: None,
+                    reason: format!(
+                        "repeats row {first} (ATOP {}, member {}, phase {}); read once",
+                        r.atopid, r.member, r.phase
+                    ),
+                });
+                false
+            }
+            None => {
+                seen.insert((r.atopid, r.member, r.phase, r.entry, r.exit), r.row);
+                true
+            }
+        },
+    );
+    if rows.is_empty() {
+        report.issues.push(RowIssue {
+            file: AtopFile::Members,
+            row: 0,
+            field: None,
+            reason: "the file has no data rows: nothing was imported".into(),
+        });
+    }
     Ok(MemberRows {
         rows,
         provision_names,
