@@ -80,11 +80,34 @@ impl fmt::Display for Candidate {
 
 /// A name as shown in a message: at most 80 characters, so a hostile input cannot make a
 /// message huge.
+/// A name as a message shows it: at most 80 characters, and the characters a terminal would
+/// not show (controls, and invisible formatting such as a right-to-left mark) written as
+/// `\u{200f}`, so that "Japan" with a hidden mark does not read as "Japan".
 fn shorten(name: &str) -> String {
-    match name.char_indices().nth(80) {
-        Some((cut, _)) => format!("{}... ({} characters)", &name[..cut], name.chars().count()),
-        None => name.to_string(),
+    let (shown, cut) = match name.char_indices().nth(80) {
+        Some((cut, _)) => (&name[..cut], true),
+        None => (name, false),
+    };
+    let mut out = String::with_capacity(shown.len());
+    for c in shown.chars() {
+        if c.is_control() || is_invisible(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
     }
+    if cut {
+        out.push_str(&format!("... ({} characters)", name.chars().count()));
+    }
+    out
+}
+
+/// Unicode's invisible formatting characters that change how text reads: direction marks and
+/// overrides, zero-width characters, the byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}')
 }
 
 fn did_you_mean(candidates: &[Candidate]) -> String {

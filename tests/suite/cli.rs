@@ -555,8 +555,21 @@ fn unknown_names_suggest_the_closest() {
         e.contains("unknown actor 'Brtain'; did you mean 'Britain' (GBR)?"),
         "{e}"
     );
-    let e = failure(&["--json", "allied", "Japan", "Chna"]);
-    assert!(e.contains("unknown actor 'Chna'"), "{e}");
+    // With --json the error is a JSON document on stdout too (and the message on stderr).
+    let r = run(&["--json", "allied", "Japan", "Chna"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("unknown actor 'Chna'"), "{}", r.stderr);
+    let j: Value = serde_json::from_str(&r.stdout).expect("an error document");
+    assert!(j["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("unknown actor 'Chna'; did you mean 'China' (CHN)?"));
+    let r = run(&["--json", "check", "no/such/file.json"]);
+    let j: Value = serde_json::from_str(&r.stdout).expect("an error document");
+    assert!(j["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no/such/file.json"));
     let e = failure(&["members", "Japan"]);
     assert!(e.contains("a grouping is needed"), "{e}");
     let e = failure(&["what-if", "form", "asian-nato", "--members", "AUS,Jpan"]);

@@ -75,3 +75,20 @@ fn kind_specific_resolution() {
         ErrorKind::WrongActorKind { .. }
     ));
 }
+
+/// A name with an invisible mark or a control character is shown with it escaped, never as
+/// the name it looks like.
+#[test]
+fn invisible_characters_are_escaped_in_messages() {
+    let g = super::builtin();
+    let e = g.resolve("Japan\u{200f}").unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "unknown actor 'Japan\\u{200f}'; did you mean 'Japan' (JPN)?"
+    );
+    let e = g.resolve("Ja\u{1b}pan").unwrap_err().to_string();
+    assert!(e.starts_with("unknown actor 'Ja\\u{1b}pan'"), "{e}");
+    let long = "x".repeat(200);
+    let e = g.resolve(&long).unwrap_err().to_string();
+    assert!(e.contains("... (200 characters)") && e.len() < 160, "{e}");
+}

@@ -73,6 +73,7 @@ pub(crate) enum Output {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Every way out: what to print or write, and the failure to report, if any.
+    let mut printed_report = false;
     let (written, failure) = match run(&cli) {
         Ok(Output::Report { text, json }) => (
             output::emit(&if cli.global.json { pretty(&json) } else { text }),
@@ -89,15 +90,28 @@ fn main() -> ExitCode {
             text,
             json,
             message,
-        }) => (
-            output::emit(&if cli.global.json { pretty(&json) } else { text }),
-            Some(fail(message, None)),
-        ),
+        }) => {
+            printed_report = true;
+            (
+                output::emit(&if cli.global.json { pretty(&json) } else { text }),
+                Some(fail(message, None)),
+            )
+        }
         Err(f) => (Ok(()), Some(f)),
     };
     match (written, failure) {
         (Ok(()), None) => ExitCode::SUCCESS,
-        (Err(f), _) | (Ok(()), Some(f)) => {
+        (Err(f), _) => {
+            report_error(&f);
+            ExitCode::FAILURE
+        }
+        (Ok(()), Some(f)) => {
+            // With --json, a command that printed no document prints the error as one (a
+            // failed check has already printed its report).
+            if cli.global.json && !printed_report {
+                let doc = json!({"error": {"message": f.message, "hint": f.hint}});
+                let _ = output::emit(&pretty(&doc));
+            }
             report_error(&f);
             ExitCode::FAILURE
         }
