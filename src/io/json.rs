@@ -72,6 +72,8 @@ fn document_from_stream(reader: impl Read) -> Result<Document> {
             read: 0,
             carry: Vec::new(),
             bad_utf8: false,
+            newlines: 0,
+            column: 0,
         },
     );
     // The same clear message as `document_from_str` for a top-level array.
@@ -86,12 +88,7 @@ fn document_from_stream(reader: impl Read) -> Result<Document> {
             return document_from_str(&text);
         }
         Ok(_) => {}
-        Err(_) if reader.get_ref().bad_utf8 => {
-            return Err(Error::from(ErrorKind::Parse {
-                location: Box::default(),
-                message: "the input is not valid UTF-8".into(),
-            }))
-        }
+        Err(_) if reader.get_ref().bad_utf8 => return Err(reader.get_ref().not_utf8()),
         Err(e) => {
             return Err(Error::from(ErrorKind::Io {
                 location: crate::Location::file(None),
@@ -111,14 +108,11 @@ fn stream_error<R>(e: serde_json::Error, checked: &Checked<R>) -> Error {
     if checked.read > MAX_FILE_BYTES {
         return too_large();
     }
-    let bad_utf8 = checked.bad_utf8;
-    match parse_error(e).into_kind() {
-        ErrorKind::Parse { location, .. } if bad_utf8 => Error::from(ErrorKind::Parse {
-            location,
-            message: "the input is not valid UTF-8".into(),
-        }),
-        other => Error::from(other),
+    if checked.bad_utf8 {
+        // Where the bad byte is, not where serde_json stopped reading.
+        return checked.not_utf8();
     }
+    parse_error(e)
 }
 
 /// Reads a large document record by record: each record is parsed from an in-memory slice
@@ -322,6 +316,28 @@ struct Checked<R> {
     /// The start of a character cut by the end of the last read.
     carry: Vec<u8>,
     bad_utf8: bool,
+    /// Line feeds and characters since the last one, in the valid text passed through: the
+    /// place of a bad byte.
+    newlines: u64,
+    column: u64,
+}
+
+impl<R> Checked<R> {
+    /// Counts valid text passed through.
+    fn advance(&mut self, valid: &[u8]) {
+        for &b in valid {
+            if b == b'\n' {
+                self.newlines += 1;
+                self.column = 0;
+            } else if b & 0xC0 != 0x80 {
+                self.column += 1;
+            }
+        }
+    }
+
+    fn not_utf8(&self) -> Error {
+        not_utf8(self.newlines + 1, self.column + 1)
+    }
 }
 
 impl<R: Read> Read for Checked<R> {
@@ -359,13 +375,19 @@ impl<R: Read> Read for Checked<R> {
                 if std::str::from_utf8(&self.carry).is_err() {
                     return Err(invalid(self));
                 }
-                self.carry.clear();
+                let carried = std::mem::take(&mut self.carry);
+                self.advance(&carried);
             }
         }
-        if let Err(e) = std::str::from_utf8(rest) {
-            match e.error_len() {
-                Some(_) => return Err(invalid(self)),
-                None => self.carry.extend_from_slice(&rest[e.valid_up_to()..]),
+        match std::str::from_utf8(rest) {
+            Ok(_) => self.advance(rest),
+            Err(e) => {
+                let valid = e.valid_up_to();
+                self.advance(&rest[..valid]);
+                match e.error_len() {
+                    Some(_) => return Err(invalid(self)),
+                    None => self.carry.extend_from_slice(&rest[valid..]),
+                }
             }
         }
         Ok(n)
@@ -425,23 +447,16 @@ pub fn check_path(path: impl AsRef<Path>) -> Result<Vec<Issue>> {
     if len > MAX_FILE_BYTES {
         return Err(too_large().with_path(path));
     }
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
-        .read_to_string(&mut text)
+        .read_to_end(&mut bytes)
         .map_err(|e| {
-            let message = if e.kind() == std::io::ErrorKind::InvalidData {
-                "the input is not valid UTF-8".to_string()
-            } else {
-                e.to_string()
-            };
-            Error::from(ErrorKind::Parse {
-                location: Box::new(Location {
-                    path: Some(path.into()),
-                    ..Location::default()
-                }),
-                message,
+            Error::from(ErrorKind::Io {
+                location: crate::Location::file(Some(path.into())),
+                source: e,
             })
         })?;
+    let text = utf8_text(bytes).map_err(|e| e.with_path(path))?;
     Ok(check_str(&text))
 }
 
@@ -609,24 +624,45 @@ pub fn from_str(text: &str) -> Result<AllianceGraph> {
 
 /// Reads, parses and validates a dataset from a reader (at most [`MAX_FILE_BYTES`]).
 pub fn from_reader(reader: impl Read) -> Result<AllianceGraph> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     let read = reader
         .take(MAX_FILE_BYTES + 1)
-        .read_to_string(&mut text)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => Error::from(ErrorKind::Parse {
-                location: Box::default(),
-                message: "the input is not valid UTF-8".into(),
-            }),
-            _ => Error::from(ErrorKind::Io {
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            Error::from(ErrorKind::Io {
                 location: crate::Location::file(None),
                 source: e,
-            }),
+            })
         })?;
     if read as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    from_str(&text)
+    from_str(&utf8_text(bytes)?)
+}
+
+/// The text of `bytes`, or a parse error at the line and column (1-based, in characters) of
+fn utf8_text(bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = &bytes[..e.utf8_error().valid_up_to()];
+        let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let line = valid.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        // The valid prefix of the line is UTF-8: count its characters.
+        let column =
+            std::str::from_utf8(&valid[line_start..]).map_or(0, |t| t.chars().count()) as u64 + 1;
+        not_utf8(line, column)
+    })
+}
+
+fn not_utf8(line: u64, column: u64) -> Error {
+    Error::from(ErrorKind::Parse {
+        location: Box::new(Location {
+            line: Some(line),
+            column: Some(column),
+            ..Location::default()
+        }),
+        message: "the input is not valid UTF-8".into(),
+    })
 }
 
 fn too_large() -> Error {
