@@ -227,40 +227,38 @@ fn an_atop_file_over_the_limit_is_refused() {
     );
 }
 
+/// A dataset's first lines with a byte that is not UTF-8 on line 4, column 21.
+fn bad_byte_head() -> Vec<u8> {
+    let mut text = b"{\"format\": \"alliance-graph/1\",\n  \"name\": \"x\",\n  \"title\": \"ok\",\n  \"description\": \"ab".to_vec();
+    text.push(0xFF);
+    text
+}
+
+const BAD_BYTE_AT: &str = "line 4, column 21: the input is not valid UTF-8";
+
 /// A byte that is not UTF-8 is reported at its own line and column, in a small file and in
 /// one large enough to be read as a stream.
 #[test]
 fn a_bad_byte_is_reported_where_it_is() {
-    let mut text = b"{\"format\": \"alliance-graph/1\",\n  \"name\": \"x\",\n  \"title\": \"ok\",\n  \"description\": \"ab".to_vec();
-    text.push(0xFF);
+    let mut text = bad_byte_head();
     text.extend_from_slice(b"\"}\n");
     let e = json::from_reader(text.as_slice()).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        "line 4, column 21: the input is not valid UTF-8"
-    );
+    assert_eq!(e.to_string(), BAD_BYTE_AT);
     let path = temp("bad_utf8_small.json");
     std::fs::write(&path, &text).unwrap();
-    let e = json::from_path(&path).unwrap_err();
-    assert!(
-        e.to_string()
-            .ends_with("line 4, column 21: the input is not valid UTF-8"),
-        "{e}"
-    );
-    let e = json::check_path(&path).unwrap_err();
-    assert!(
-        e.to_string()
-            .ends_with("line 4, column 21: the input is not valid UTF-8"),
-        "{e}"
-    );
+    for e in [
+        json::from_path(&path).unwrap_err(),
+        json::check_path(&path).unwrap_err(),
+    ] {
+        assert!(e.to_string().ends_with(BAD_BYTE_AT), "{e}");
+    }
 }
 
 #[test]
 #[ignore = "heavy: run in release by .ci/run"]
 fn a_bad_byte_in_a_large_file_is_reported_where_it_is() {
-    // Over the streaming threshold: a long valid description first, the bad byte on line 4.
-    let mut text = b"{\"format\": \"alliance-graph/1\",\n  \"name\": \"x\",\n  \"title\": \"ok\",\n  \"description\": \"ab".to_vec();
-    text.push(0xFF);
+    // Over the streaming threshold: the bad byte on line 4, then many valid records.
+    let mut text = bad_byte_head();
     text.extend_from_slice(b"\",\n  \"sources\": [], \"countries\": [");
     let country = b"{\"id\": \"AAA\", \"name\": \"A\"},";
     while (text.len() as u64) < json::STREAM_FROM_BYTES + 1024 {
@@ -270,9 +268,5 @@ fn a_bad_byte_in_a_large_file_is_reported_where_it_is() {
     let path = temp("bad_utf8_large.json");
     std::fs::write(&path, &text).unwrap();
     let e = json::from_path(&path).unwrap_err();
-    assert!(
-        e.to_string()
-            .ends_with("line 4, column 21: the input is not valid UTF-8"),
-        "{e}"
-    );
+    assert!(e.to_string().ends_with(BAD_BYTE_AT), "{e}");
 }
