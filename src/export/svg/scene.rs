@@ -98,7 +98,7 @@ pub(super) fn evidence_text(e: &[TieEvidence]) -> String {
         .join("\n")
 }
 
-pub(super) fn stance_title(graph: &crate::AllianceGraph, said: &crate::query::Said<'_>) -> String {
+pub(super) fn stance_title(said: &crate::query::Said<'_>) -> String {
     let s = said.stance;
     let mut t = format!(
         "{} {} {} ({}, {}",
@@ -120,7 +120,6 @@ pub(super) fn stance_title(graph: &crate::AllianceGraph, said: &crate::query::Sa
     if let Some(q) = s.quote.as_ref().or(s.summary.as_ref()) {
         let _ = write!(t, "\n{q}");
     }
-    let _ = graph;
     t
 }
 
@@ -257,7 +256,7 @@ impl Scene {
                     from,
                     to: End::Grouping(gi),
                     style,
-                    title: stance_title(graph, &p.stance),
+                    title: stance_title(&p.stance),
                 });
             }
             for (country, invitations) in &c.invited_silent {
@@ -266,7 +265,7 @@ impl Scene {
                 };
                 let title = invitations
                     .iter()
-                    .map(|s| stance_title(graph, s))
+                    .map(stance_title)
                     .collect::<Vec<_>>()
                     .join("\n");
                 scene.stances.push(StanceLine {

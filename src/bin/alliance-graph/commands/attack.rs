@@ -12,6 +12,24 @@ fn names(list: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The options of `attack`'s flags.
+pub(crate) fn conflict_options(depth: Option<usize>, follow_undecidable: bool) -> ConflictOptions {
+    ConflictOptions {
+        depth,
+        follow_undecidable,
+    }
+}
+
+/// The conflict the command's comma-separated lists of attackers and targets ask about.
+pub(crate) fn conflict_of(
+    view: &View<'_>,
+    attackers: &str,
+    targets: &str,
+    options: ConflictOptions,
+) -> Res<Conflict> {
+    Ok(view.conflict_with(&names(attackers), &names(targets), options)?)
+}
+
 fn list(graph: &AllianceGraph, ids: &[CountryId]) -> String {
     ids.iter()
         .map(|c| label(graph, &(*c).into()))
@@ -57,7 +75,7 @@ pub(crate) fn attack(
     options: ConflictOptions,
 ) -> Res<(String, Value)> {
     let graph = view.graph();
-    let war = view.conflict_with(&names(attackers), &names(targets), options)?;
+    let war = conflict_of(view, attackers, targets, options)?;
     let mut out = format!(
         "If {} attack{} {} on {}: {}\n",
         list(graph, &war.attackers),

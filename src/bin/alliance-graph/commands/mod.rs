@@ -51,23 +51,10 @@ pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<
             svg: true,
             output,
         } => {
-            let view = &view;
-            let names = |l: &str| -> Vec<String> {
-                l.split(',')
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            };
-            let war = view.conflict_with(
-                &names(attackers),
-                &names(targets),
-                alliance_graph::query::ConflictOptions {
-                    depth: *depth,
-                    follow_undecidable: *follow_undecidable,
-                },
-            )?;
+            let options = conflict_options(*depth, *follow_undecidable);
+            let war = conflict_of(&view, attackers, targets, options)?;
             return Ok(Output::Content {
-                content: alliance_graph::export::ConflictPicture::new(&war, view).to_string(),
+                content: alliance_graph::export::ConflictPicture::new(&war, &view).to_string(),
                 file: output.clone(),
             });
         }
@@ -81,10 +68,7 @@ pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<
             &view,
             attackers,
             targets,
-            alliance_graph::query::ConflictOptions {
-                depth: *depth,
-                follow_undecidable: *follow_undecidable,
-            },
+            conflict_options(*depth, *follow_undecidable),
         )?,
         Query::Members { grouping } => members(&view, grouping)?,
         Query::Groupings { country } => groupings(&view, country)?,

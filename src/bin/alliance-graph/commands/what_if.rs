@@ -165,10 +165,7 @@ pub(crate) fn what_if(graph: &AllianceGraph, date: PartialDate, w: &WhatIf) -> R
                             ..
                         } = q
                         {
-                            let options = alliance_graph::query::ConflictOptions {
-                                depth: *depth,
-                                follow_undecidable: *follow_undecidable,
-                            };
+                            let options = conflict_options(*depth, *follow_undecidable);
                             let (t, j) = duty_changes(
                                 graph,
                                 &outcome.graph,
@@ -212,15 +209,8 @@ fn duty_changes(
     (attackers, targets): (&str, &str),
     options: alliance_graph::query::ConflictOptions,
 ) -> Res<(String, (Value, Value))> {
-    let names = |l: &str| -> Vec<String> {
-        l.split(',')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect()
-    };
-    let (a, t) = (names(attackers), names(targets));
-    let old = before.as_of(date).conflict_with(&a, &t, options)?;
-    let new = after.as_of(date).conflict_with(&a, &t, options)?;
+    let old = conflict_of(&before.as_of(date), attackers, targets, options)?;
+    let new = conflict_of(&after.as_of(date), attackers, targets, options)?;
     let (gained, lost) = new.changes_from(&old);
     let mut out = String::new();
     let mut lists = Vec::new();
