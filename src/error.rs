@@ -245,6 +245,13 @@ pub enum ErrorKind {
         /// What was asked: "an alliance", "a stance", ...
         question: &'static str,
     },
+    /// Arguments a measure cannot be computed from: portfolios of different lengths, a level
+    /// outside the scale, a weight that is negative or not a number.
+    #[error("invalid portfolio: {reason}")]
+    InvalidPortfolio {
+        /// What is wrong.
+        reason: String,
+    },
     /// A what-if scenario that cannot be applied (an edit names a record that is not there,
     /// or would leave the records invalid).
     #[error("scenario: {message}")]

@@ -132,6 +132,7 @@ pub use crate::time::{Day, Doubt, Edge, Holds, PartialDate, Period, Precision, S
 pub use crate::validate::Issue;
 pub mod query;
 pub use crate::query::{ActorRef, Strength, View};
+pub mod measures;
 mod scenario;
 pub use crate::scenario::{Diff, Edit, Outcome, Scenario, SCENARIO_SOURCE};
 

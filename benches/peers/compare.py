@@ -3,6 +3,9 @@
 
     compare.py answers OURS.json PEER.json...   exit 1 unless every peer's answers equal ours
     compare.py files A B                        exit 1 unless the two files are byte-identical
+    compare.py close A B...                     exit 1 unless the CSV tables have the same rows
+                                                and their numbers agree to 1e-9 (NA = empty)
+    compare.py runs NAME=SECONDS,...            min / median / max of whole-process runs
     compare.py table NAME=FILES...              the Markdown table of the timings
 """
 import json
@@ -96,5 +99,51 @@ def table(*specs):
                   + " | " + " | ".join(ratio(c, t) for c in cols) + " |")
 
 
+def close(first, *others):
+    import numpy as np
+    import pandas as pd
+
+    ours = pd.read_csv(first, na_values=["NA"])
+    for path in others:
+        theirs = pd.read_csv(path, na_values=["NA"])
+        if list(theirs.columns) != list(ours.columns) or len(theirs) != len(ours):
+            print(f"MISMATCH: {first} and {path} differ in columns or rows "
+                  f"({len(ours)} and {len(theirs)} rows)", file=sys.stderr)
+            sys.exit(1)
+        keys = ["ccode1", "ccode2", "year"]
+        if not (ours[keys].to_numpy() == theirs[keys].to_numpy()).all():
+            print(f"MISMATCH: {first} and {path} list different pairs", file=sys.stderr)
+            sys.exit(1)
+        worst = 0.0
+        for c in ours.columns[3:]:
+            x, y = ours[c].to_numpy(float), theirs[c].to_numpy(float)
+            if (np.isnan(x) != np.isnan(y)).any():
+                print(f"MISMATCH: {c}: undefined in one and not the other", file=sys.stderr)
+                sys.exit(1)
+            d = np.nanmax(np.abs(x - y)) if len(x) else 0.0
+            worst = max(worst, 0.0 if np.isnan(d) else d)
+        if worst > 1e-9:
+            print(f"MISMATCH: {first} and {path} differ by up to {worst:g}", file=sys.stderr)
+            sys.exit(1)
+        print(f"answers agree: {first} = {path} ({len(ours):,} rows, largest difference {worst:.1e})",
+              file=sys.stderr)
+
+
+def runs(*specs):
+    print("| similarity table, 1816-2018, whole process | min | median | max | runs | / ours (median) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    medians = {}
+    for spec in specs:
+        name, times = spec.split("=", 1)
+        t = sorted(float(x) for x in times.split(","))
+        medians[name] = t[len(t) // 2]
+    ours = next(iter(medians.values()))
+    for spec in specs:
+        name, times = spec.split("=", 1)
+        t = sorted(float(x) for x in times.split(","))
+        print(f"| {name} | {fmt(t[0])} | {fmt(medians[name])} | {fmt(t[-1])} | {len(t)} | "
+              f"{ratio(medians[name], ours)} |")
+
+
 if __name__ == "__main__":
-    {"answers": answers, "files": files, "table": table}[sys.argv[1]](*sys.argv[2:])
+    {"answers": answers, "files": files, "table": table, "close": close, "runs": runs}[sys.argv[1]](*sys.argv[2:])

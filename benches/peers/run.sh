@@ -21,7 +21,7 @@ mkdir -p "$out"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check pandas networkx rustworkx
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check pandas networkx rustworkx pyarrow
 py="$venv/bin/python"
 
 atop_members="${ATOP_MEMBERS:-$root/../shared/data/atop-5.1/atop5_1m.csv}"
@@ -68,6 +68,33 @@ if [ -n "$features" ]; then
   results+=("atop=$out/atop.ours.times.json,$out/atop.peers.times.json")
 else
   echo "== ATOP: skipped (no member file, or the atop feature does not build)" >&2
+fi
+
+if [ -n "$features" ]; then
+  # The FPSIM-style similarity table (issue 19): ours as one process from the member file,
+  # the numpy peers from ATOP's directed dyad-years (our table dyad-year --directed, which
+  # has atop5_1ddyr's row count) and COW's system2016.csv; answers compared to 1e-9 first.
+  echo "== similarity table: ours, numpy + pandas, numpy + pyarrow" >&2
+  system="${COW_SYSTEM:-$root/../shared/data/cow-state-system-2016/system2016.csv}"
+  cargo build --quiet --release --features cli --bin alliance-graph
+  bin="$root/target/release/alliance-graph"
+  "$bin" --atop "$atop_members" table dyad-year --directed -o "$out/ddyr.csv"
+  seconds() { local s; s=$(date +%s%N); "$@" > /dev/null 2>&1; "$py" -c "print(($(date +%s%N) - $s) / 1e9)"; }
+  # Ours twice: redirected to the file as the peers write theirs, and with -o, which also
+  # syncs the file to disk before renaming it into place (the tool's output policy).
+  ours_t=(); synced_t=(); pandas_t=(); arrow_t=()
+  for run in 1 2 3; do
+    ours_t+=("$(seconds sh -c '"$0" --atop "$1" table similarity > "$2"' "$bin" "$atop_members" "$out/sim-ours.csv")")
+    synced_t+=("$(seconds "$bin" --atop "$atop_members" table similarity -o "$out/sim-ours-o.csv")")
+    pandas_t+=("$(seconds "$py" "$peers/similarity_peer.py" "$out/ddyr.csv" "$system" 1816 2018 "$out/sim-pandas.csv" pandas)")
+    arrow_t+=("$(seconds "$py" "$peers/similarity_peer.py" "$out/ddyr.csv" "$system" 1816 2018 "$out/sim-arrow.csv" arrow)")
+  done
+  "$py" "$peers/compare.py" files "$out/sim-ours.csv" "$out/sim-ours-o.csv"
+  "$py" "$peers/compare.py" close "$out/sim-ours.csv" "$out/sim-pandas.csv" "$out/sim-arrow.csv"
+  join() { local IFS=,; echo "$*"; }
+  "$py" "$peers/compare.py" runs "ours (> file)=$(join "${ours_t[@]}")" "ours (-o file: synced, renamed)=$(join "${synced_t[@]}")" \
+    "numpy + pandas to_csv=$(join "${pandas_t[@]}")" \
+    "numpy + pyarrow write_csv=$(join "${arrow_t[@]}")" | tee "$out/similarity.md"
 fi
 
 if [ -z "${QUICK:-}" ]; then

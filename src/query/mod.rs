@@ -302,7 +302,7 @@ impl<'g> View<'g> {
         self.grouping(&name)
     }
 
-    fn country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
+    pub(crate) fn country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
         match who.resolve_on(self.graph, &self.asked)? {
             ActorId::Country(c) => Ok(c),
             ActorId::Grouping(g) => Err(Error::from(ErrorKind::WrongActorKind {

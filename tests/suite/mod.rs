@@ -8,6 +8,7 @@ mod errors;
 mod examples;
 mod export;
 mod load;
+mod measures;
 mod props;
 mod query;
 mod resolve;

@@ -53,13 +53,24 @@ pub(crate) enum Command {
     /// Change the graph and see what changes: the diff, or any command run on the changed graph
     #[command(name = "what-if", subcommand)]
     WhatIf(WhatIf),
-    /// ATOP-style tables (state-year, dyad-year), from an --atop import
+    /// Tables: ATOP's state-year and dyad-year (from an --atop import), and the dyad-year
+    /// alliance-portfolio similarity table (FPSIM's columns)
     Table {
         /// Which table
         kind: TableKind,
         /// The dyad-year table with both directions (A, B) and (B, A), as ATOP's ddyr file
         #[arg(long)]
         directed: bool,
+        /// The first year (similarity)
+        #[arg(long, default_value_t = 1816, value_name = "YEAR")]
+        from: i32,
+        /// The last year (similarity) [default: 2018 with --atop, else the --as-of year or this year]
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
+        /// Weights per state and year for the weighted S (similarity): CSV with columns
+        /// ccode, year and weight (or cinc, as in COW's capabilities file)
+        #[arg(long, value_name = "FILE")]
+        weights: Option<PathBuf>,
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -77,6 +88,8 @@ pub(crate) enum TableKind {
     StateYear,
     /// One row per pair of states and year
     DyadYear,
+    /// The similarity of every two states' alliance portfolios, every year (FPSIM's columns)
+    Similarity,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -122,6 +135,14 @@ pub(crate) enum Query {
         /// The obligation owed (defense by default)
         #[arg(long, default_value = "defense", value_parser = parse_strength)]
         strength: Strength,
+    },
+    /// How alike two states' alliance portfolios are: S, Scott's pi, Cohen's kappa, Kendall's
+    /// tau-b, and where the portfolios differ
+    Similarity {
+        /// A country
+        a: String,
+        /// Another country
+        b: String,
     },
     /// The shortest chain of ties from A to B
     Path {

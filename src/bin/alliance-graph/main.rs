@@ -62,6 +62,10 @@ pub(crate) enum Output {
         content: String,
         file: Option<PathBuf>,
     },
+    /// Written already, streamed to its file or standard output; `note` goes to stderr.
+    Streamed {
+        note: String,
+    },
     /// A report whose command failed (check found problems): printed, then exit status 1.
     Failed {
         text: String,
@@ -86,6 +90,10 @@ fn main() -> ExitCode {
             },
             None,
         ),
+        Ok(Output::Streamed { note }) => {
+            report_note(&note);
+            (Ok(()), None)
+        }
         Ok(Output::Failed {
             text,
             json,
@@ -142,9 +150,29 @@ pub(crate) fn run(cli: &Cli) -> Res<Output> {
         Command::Query(q) => query(&graph, date, q),
         Command::WhatIf(w) => what_if(&graph, date, w),
         Command::Table {
+            kind: TableKind::Similarity,
+            from,
+            to,
+            weights,
+            output,
+            ..
+        } => similarity_table(
+            &graph,
+            cli.global.atop.is_some(),
+            *from,
+            to.unwrap_or(if cli.global.atop.is_some() {
+                2018
+            } else {
+                date.year_part()
+            }),
+            weights.as_deref(),
+            output.as_deref(),
+        ),
+        Command::Table {
             kind,
             directed,
             output,
+            ..
         } => {
             if cli.global.atop.is_none() {
                 return Err(fail(

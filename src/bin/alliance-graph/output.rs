@@ -30,6 +30,24 @@ pub(crate) fn emit(text: &str) -> Result<(), Failure> {
 
 /// Writes `content` to `path` whole or not at all (see the [module docs](self)).
 pub(crate) fn write_file(path: &Path, content: &[u8]) -> Result<(), Failure> {
+    stream(Some(path), |w| w.write_all(content))
+}
+
+/// Streams what `write` writes to `path` (whole or not at all, as [`write_file`]) or, for
+/// `None`, to standard output (a reader that went away ends it quietly, as in [`emit`]):
+/// for outputs too large to hold in memory first.
+pub(crate) fn stream(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let Some(path) = path else {
+        let mut out = std::io::stdout().lock();
+        return match write(&mut out).and_then(|()| out.flush()) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == IoKind::BrokenPipe => Ok(()),
+            Err(e) => Err(fail(format!("writing to standard output: {e}"), None)),
+        };
+    };
     let shown = path.display();
     match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
@@ -61,8 +79,7 @@ pub(crate) fn write_file(path: &Path, content: &[u8]) -> Result<(), Failure> {
             None,
         )
     })?;
-    let written = file
-        .write_all(content)
+    let written = write(&mut file)
         .and_then(|()| file.sync_all())
         .and_then(|()| fs::rename(&temp, path));
     if let Err(e) = written {

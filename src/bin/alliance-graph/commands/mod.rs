@@ -10,6 +10,7 @@ mod groupings;
 mod members;
 mod path;
 mod show;
+mod similarity;
 mod stances;
 mod table;
 mod what_if;
@@ -24,6 +25,7 @@ pub(crate) use groupings::*;
 pub(crate) use members::*;
 pub(crate) use path::*;
 pub(crate) use show::*;
+pub(crate) use similarity::*;
 pub(crate) use stances::*;
 pub(crate) use table::*;
 pub(crate) use what_if::*;
@@ -41,6 +43,7 @@ pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<
             nuclear,
             strength,
         } => defenders(&view.with_strength(*strength), actor, *nuclear)?,
+        Query::Similarity { a, b } => similarity(&view, a, b)?,
         Query::Path { a, b, strength } => path(&view.with_strength(*strength), a, b)?,
         Query::Blocs { strength } => blocs(&view.with_strength(*strength))?,
         Query::Attack {

@@ -18,6 +18,12 @@ pub(crate) fn table(
     match kind {
         TableKind::StateYear => atop::write_state_year(graph, &mut bytes)?,
         TableKind::DyadYear => atop::write_dyad_year(graph, directed, &mut bytes)?,
+        TableKind::Similarity => {
+            return Err(fail(
+                "the similarity table is written by its own command (a bug; please report it)",
+                None,
+            ))
+        }
     }
     let content = String::from_utf8(bytes).map_err(|_| {
         fail(

@@ -1,0 +1,165 @@
+//! `similarity A B`: how alike two states' alliance portfolios are; `table similarity`: the
+//! dyad-year table of every pair.
+
+use alliance_graph::measures::{self, PortfolioRule, Similarity, StateSystem, Weights};
+
+use super::prelude::*;
+
+/// What each measure is called in the text, in the order of [`Similarity::COLUMNS`].
+const MEASURES: [&str; 9] = [
+    "S, valued, squared distances",
+    "S, valued, absolute distances",
+    "S, binary, squared distances",
+    "S, binary, absolute distances",
+    "Scott's pi, valued",
+    "Scott's pi, binary",
+    "Cohen's kappa, valued (quadratic weights)",
+    "Cohen's kappa, binary",
+    "Kendall's tau-b, valued",
+];
+
+pub(crate) fn similarity(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
+    let graph = view.graph();
+    let found = view.similarity(a, b)?;
+    let (ia, ib) = (ActorId::from(found.first), ActorId::from(found.second));
+    let (la, lb) = (label(graph, &ia), label(graph, &ib));
+    let mut out = format!(
+        "Alliance-portfolio similarity of {la} and {lb}, as of {} (portfolios over the {} states of the system):\n",
+        view.date(),
+        found.system_size
+    );
+    let rows: Vec<Vec<String>> = MEASURES
+        .iter()
+        .zip(Similarity::COLUMNS)
+        .zip(found.similarity.values())
+        .map(|((what, column), v)| {
+            vec![
+                format!("{what} ({column})"),
+                v.map_or("undefined".into(), |x| format!("{x:.4}")),
+            ]
+        })
+        .collect();
+    out.push_str(&table_rows(&rows, "  "));
+    let _ = writeln!(
+        out,
+        "Their commitments differ toward {} of the {} states (3 defense or offense, 2 neutrality or consultation, 1 non-aggression only, 0 none):",
+        found.differences.len(),
+        found.system_size
+    );
+    if found.differences.is_empty() {
+        none_line(&mut out);
+    }
+    let rows: Vec<Vec<String>> = found
+        .differences
+        .iter()
+        .map(|d| {
+            vec![
+                label(graph, &d.state.into()),
+                format!("{}: {}", found.first, d.first),
+                format!("{}: {}", found.second, d.second),
+            ]
+        })
+        .collect();
+    out.push_str(&table_rows(&rows, "  "));
+    out.push_str(
+        "Why each commitment: `allied A B --strength any` shows the ties and their sources.\n",
+    );
+    let mut j = header("similarity", view);
+    j.insert("first".into(), actor_json(graph, &ia));
+    j.insert("second".into(), actor_json(graph, &ib));
+    if let Ok(Value::Object(fields)) = serde_json::to_value(&found) {
+        for key in ["system_size", "similarity", "differences"] {
+            if let Some(v) = fields.get(key) {
+                j.insert(key.into(), v.clone());
+            }
+        }
+    }
+    coverage(view, &[ia, ib], &mut j, &mut out, true);
+    Ok((out, Value::Object(j)))
+}
+
+/// `table similarity`: the FPSIM-style table, streamed (it runs to hundreds of megabytes).
+/// With `--atop`, ATOP's own coding of the imported file, in the COW system of the world
+/// dataset; otherwise the tie rules on the data loaded, in its own states' system.
+pub(crate) fn similarity_table(
+    graph: &AllianceGraph,
+    from_atop: bool,
+    from: i32,
+    to: i32,
+    weights: Option<&Path>,
+    output: Option<&Path>,
+) -> Res<Output> {
+    if from > to {
+        return Err(fail(
+            format!("--from {from} is after --to {to}"),
+            Some("give the first year first: --from 1816 --to 2018"),
+        ));
+    }
+    let weights = match weights {
+        None => None,
+        Some(path) => {
+            let file = std::fs::File::open(path)
+                .map_err(|e| fail(format!("{}: {e}", path.display()), None))?;
+            Some(Weights::from_csv(std::io::BufReader::new(file)).map_err(|e| {
+                fail(
+                    format!("{}: {e}", path.display()),
+                    Some("the weights file is CSV with a header naming ccode, year and weight (or cinc)"),
+                )
+            })?)
+        }
+    };
+    let (system, rule) = if from_atop {
+        (
+            StateSystem::of(&datasets::world(), to),
+            PortfolioRule::AtopDyadYears,
+        )
+    } else {
+        (StateSystem::of(graph, to), PortfolioRule::Ties)
+    };
+    if (from..=to).all(|y| system.members(y).is_empty()) {
+        return Err(fail(
+            format!("no state of the data has a COW code and was a state in {from}-{to}"),
+            Some(
+                "the similarity table is by COW code: use the world dataset or --atop atop5_1m.csv",
+            ),
+        ));
+    }
+    let mut summary = None;
+    let mut failure = None;
+    super::super::output::stream(output, |w| {
+        match measures::write_similarity_table(graph, &system, rule, from, to, weights.as_ref(), w)
+        {
+            Ok(s) => {
+                summary = Some(s);
+                Ok(())
+            }
+            Err(e) => {
+                let message = e.to_string();
+                failure = Some(e);
+                Err(std::io::Error::other(message))
+            }
+        }
+    })
+    .map_err(|f| failure.map_or(f, Failure::from))?;
+    let Some(s) = summary else {
+        return Err(fail("the table was not written", None));
+    };
+    let mut note = format!(
+        "similarity table: {} rows, {} years ({from}-{to}), portfolios from {}",
+        s.rows,
+        s.years,
+        if from_atop {
+            "ATOP's directed dyad-years"
+        } else {
+            "the tie rules on the data"
+        }
+    );
+    if weights.is_some() {
+        let _ = write!(
+            note,
+            "; {} state-years without a weight were left out of the weighted S",
+            s.missing_weights
+        );
+    }
+    Ok(Output::Streamed { note })
+}

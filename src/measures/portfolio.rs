@@ -1,0 +1,254 @@
+//! Alliance portfolios: every state's commitments to every state of the system on a date,
+//! read through the tie rules ([`View`]), and their similarity.
+
+use serde::Serialize;
+
+use super::similarity::{level_of, Agreement, Level, Similarity, WeightedAgreement, WeightedS};
+use crate::error::{ErrorKind, Result};
+use crate::model::CountryId;
+use crate::query::{ActorRef, Strength, View};
+use crate::util::FastMap;
+
+/// The alliance portfolios of the states of a system: for each ordered pair, the [`Level`]
+/// of the first state's commitment to the second; each state's commitment to itself is 3.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Portfolios {
+    states: Vec<CountryId>,
+    /// Row-major: `levels[i * n + j]` is what state `i` owes state `j`.
+    levels: Vec<Level>,
+    position: FastMap<CountryId, usize>,
+}
+
+impl Portfolios {
+    /// Portfolios from the levels, row-major (`levels[i * n + j]` = what `states[i]` owes
+    /// `states[j]`). Errors if the lengths do not match, a level is above 3, a state is
+    /// listed twice, or a state's level toward itself is not 3.
+    pub fn from_levels(states: Vec<CountryId>, levels: Vec<Level>) -> Result<Portfolios> {
+        let n = states.len();
+        let invalid = |reason: String| crate::Error::from(ErrorKind::InvalidPortfolio { reason });
+        if levels.len() != n * n {
+            return Err(invalid(format!(
+                "{} levels for {n} states (expected {})",
+                levels.len(),
+                n * n
+            )));
+        }
+        if let Some(bad) = levels.iter().find(|&&l| l > super::MAX_LEVEL) {
+            return Err(invalid(format!("level {bad} is outside the scale 0..=3")));
+        }
+        let mut position = FastMap::default();
+        for (i, s) in states.iter().enumerate() {
+            if position.insert(*s, i).is_some() {
+                return Err(invalid(format!("{s} is listed twice")));
+            }
+            if levels[i * n + i] != super::MAX_LEVEL {
+                return Err(invalid(format!("{s}'s commitment to itself must be 3")));
+            }
+        }
+        Ok(Portfolios {
+            states,
+            levels,
+            position,
+        })
+    }
+
+    /// The states of the system, in the order of every portfolio's positions.
+    pub fn states(&self) -> &[CountryId] {
+        &self.states
+    }
+
+    /// The number of states in the system.
+    pub fn len(&self) -> usize {
+        self.states.len()
+    }
+
+    /// Whether the system is empty.
+    pub fn is_empty(&self) -> bool {
+        self.states.is_empty()
+    }
+
+    /// A state's portfolio: its commitment to each state of [`states`](Self::states);
+    /// `None` if it is not in the system.
+    pub fn portfolio(&self, state: &CountryId) -> Option<&[Level]> {
+        let n = self.len();
+        self.position
+            .get(state)
+            .map(|&i| &self.levels[i * n..(i + 1) * n])
+    }
+
+    /// What `from` owes `to`, on the ordinal scale; `None` if either is not in the system.
+    pub fn level(&self, from: &CountryId, to: &CountryId) -> Option<Level> {
+        let j = *self.position.get(to)?;
+        self.portfolio(from).map(|p| p[j])
+    }
+
+    /// The cross-tabulation of two states' portfolios.
+    pub fn agreement(&self, a: &CountryId, b: &CountryId) -> Option<Agreement> {
+        let (x, y) = (self.portfolio(a)?, self.portfolio(b)?);
+        Some(agreement(x, y))
+    }
+
+    /// Every similarity measure of two states' portfolios; `None` if either is not in the
+    /// system.
+    pub fn similarity(&self, a: &CountryId, b: &CountryId) -> Option<Similarity> {
+        self.agreement(a, b).map(|t| t.similarity())
+    }
+
+    /// The weighted S scores of two states' portfolios, with a weight per state of the
+    /// system (in the order of [`states`](Self::states)); `Ok(None)` if either state is not
+    /// in the system.
+    pub fn weighted_similarity(
+        &self,
+        a: &CountryId,
+        b: &CountryId,
+        weights: &[f64],
+    ) -> Result<Option<WeightedS>> {
+        let (Some(x), Some(y)) = (self.portfolio(a), self.portfolio(b)) else {
+            return Ok(None);
+        };
+        Ok(Some(WeightedAgreement::of(x, y, weights)?.similarity()))
+    }
+
+    /// The positions where two states' portfolios differ: each state of the system to which
+    /// they are committed at different levels.
+    pub fn differences(&self, a: &CountryId, b: &CountryId) -> Vec<Difference> {
+        let (Some(x), Some(y)) = (self.portfolio(a), self.portfolio(b)) else {
+            return Vec::new();
+        };
+        self.states
+            .iter()
+            .zip(x.iter().zip(y))
+            .filter(|(_, (p, q))| p != q)
+            .map(|(s, (&first, &second))| Difference {
+                state: *s,
+                first,
+                second,
+            })
+            .collect()
+    }
+}
+
+/// The cross-tabulation of two portfolios known to be of one length and on the scale.
+pub(crate) fn agreement(x: &[Level], y: &[Level]) -> Agreement {
+    let mut t = Agreement::default();
+    for (&a, &b) in x.iter().zip(y) {
+        t.add(a, b);
+    }
+    t
+}
+
+/// A state to which two states are committed at different levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    /// The third state (or one of the two).
+    pub state: CountryId,
+    /// The first state's commitment to it.
+    pub first: Level,
+    /// The second state's commitment to it.
+    pub second: Level,
+}
+
+/// The similarity of two states' alliance portfolios on a date, with what it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PortfolioSimilarity {
+    /// The first state.
+    pub first: CountryId,
+    /// The second state.
+    pub second: CountryId,
+    /// The number of states in the system (the portfolios' length).
+    pub system_size: usize,
+    /// Every measure.
+    pub similarity: Similarity,
+    /// Where the two portfolios differ.
+    pub differences: Vec<Difference>,
+}
+
+impl<'g> View<'g> {
+    /// The alliance portfolios of the states of the system on the view's date: the
+    /// countries that were states on some day of it (all of them where statehood is not
+    /// recorded), each one's commitment to each other the strongest obligation it owed that
+    /// one on some day of the date, under the tie rules at [`Strength::Any`] (ties that only
+    /// possibly held count). For a year (`as_of("1914")`) that is ATOP's year rule: a
+    /// commitment in force on any day of the year.
+    ///
+    /// ```
+    /// let world = alliance_graph::datasets::world();
+    /// let p = world.as_of("1914".parse()?).portfolios();
+    /// let (fra, rus, gbr) = ("FRA".parse()?, "RUS".parse()?, "GBR".parse()?);
+    /// assert_eq!(p.level(&fra, &rus), Some(3)); // the Franco-Russian alliance: defense
+    /// assert_eq!(p.level(&gbr, &fra), Some(2)); // the Entente: consultation
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn portfolios(&self) -> Portfolios {
+        let graph = self.graph();
+        let asked = self.span();
+        let states: Vec<CountryId> = graph
+            .countries()
+            .filter(|c| c.is_state_during(&asked))
+            .map(|c| c.id)
+            .collect();
+        let n = states.len();
+        let position: FastMap<CountryId, usize> =
+            states.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+        let mut levels = vec![0; n * n];
+        let view = self.with_strength(Strength::Any);
+        for (i, &state) in states.iter().enumerate() {
+            levels[i * n + i] = super::MAX_LEVEL;
+            for (other, evidence) in view.ties_of(state) {
+                let Some(&j) = position.get(&other) else {
+                    continue;
+                };
+                let level = evidence
+                    .iter()
+                    .filter(|e| e.binds(state))
+                    .filter_map(|e| e.obligation.map(level_of))
+                    .max()
+                    .unwrap_or(0);
+                levels[i * n + j] = level;
+            }
+        }
+        Portfolios {
+            states,
+            levels,
+            position,
+        }
+    }
+
+    /// The similarity of two states' alliance portfolios on the view's date (see
+    /// [`portfolios`](Self::portfolios) and the measures in [`measures`](crate::measures)).
+    /// Errors if a name is unknown, names a grouping, or names a state that is not a state
+    /// of the system on the date.
+    ///
+    /// ```
+    /// let world = alliance_graph::datasets::world();
+    /// let s = world.as_of("1914".parse()?).similarity("Germany", "Austria-Hungary")?;
+    /// assert!(s.similarity.s_valued_squared.unwrap() > 0.9);
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn similarity(
+        &self,
+        first: impl ActorRef,
+        second: impl ActorRef,
+    ) -> Result<PortfolioSimilarity> {
+        let a = self.country(&first)?;
+        let b = self.country(&second)?;
+        let portfolios = self.portfolios();
+        let not_state = |s: &CountryId| {
+            crate::Error::from(ErrorKind::InvalidPortfolio {
+                reason: format!("{s} was not a state on {}", self.date()),
+            })
+        };
+        let similarity = match (portfolios.portfolio(&a), portfolios.portfolio(&b)) {
+            (Some(x), Some(y)) => agreement(x, y).similarity(),
+            (None, _) => return Err(not_state(&a)),
+            (_, None) => return Err(not_state(&b)),
+        };
+        Ok(PortfolioSimilarity {
+            first: a,
+            second: b,
+            system_size: portfolios.len(),
+            similarity,
+            differences: portfolios.differences(&a, &b),
+        })
+    }
+}

@@ -1,0 +1,484 @@
+//! The dyad-year similarity table: every ordered pair of states of the COW state system,
+//! self-pairs included, every year of a range, with every measure, in the columns of the
+//! published ATOP-based FPSIM alliance table.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use super::similarity::{Agreement, Level, Similarity, WeightedAgreement, WeightedS, MAX_LEVEL};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::CountryId;
+use crate::util::FastMap;
+use crate::{AllianceGraph, PartialDate};
+
+/// The states of a state system, year by year: those with a COW code whose statehood
+/// spells touch the year (a state that entered or left during a year is a member that
+/// year, as in COW's `system2016.csv`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StateSystem {
+    years: BTreeMap<i32, Vec<(u16, CountryId)>>,
+}
+
+impl StateSystem {
+    /// The system of a graph's countries, 1816 to `through`: each country with a COW code,
+    /// in the years its statehood spells touch; a spell still open runs through `through`
+    /// (the COW list of 2016 ends in 2016; like peacesciencer's state panels, the states
+    /// in the system at its end are carried forward). Where the graph records no country's
+    /// statehood, every country with a code is a member every year; where it records some,
+    /// a country without a record is not a member (the world dataset's Annam, an ATOP
+    /// member that is not a COW state).
+    ///
+    /// ```
+    /// let world = alliance_graph::datasets::world();
+    /// let system = alliance_graph::measures::StateSystem::of(&world, 2018);
+    /// assert_eq!(system.members(1816).len(), 23);
+    /// assert_eq!(system.members(2016).len(), 195);
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn of(graph: &AllianceGraph, through: i32) -> StateSystem {
+        let mut years: BTreeMap<i32, Vec<(u16, CountryId)>> = BTreeMap::new();
+        let recorded = graph.countries().any(|c| !c.statehood.is_empty());
+        for c in graph.countries() {
+            let Some(code) = c.cow_code else { continue };
+            let mut spells: Vec<(i32, i32)> = c
+                .statehood
+                .iter()
+                .map(|s| {
+                    (
+                        s.from.year_part(),
+                        s.until.map_or(through, |u| u.year_part()),
+                    )
+                })
+                .collect();
+            if spells.is_empty() && !recorded {
+                spells.push((1816, through));
+            }
+            let mut member: Vec<i32> = spells
+                .iter()
+                .flat_map(|&(a, b)| a.max(1816)..=b.min(through))
+                .collect();
+            member.sort_unstable();
+            member.dedup();
+            for y in member {
+                years.entry(y).or_default().push((code, c.id));
+            }
+        }
+        for members in years.values_mut() {
+            members.sort_unstable();
+        }
+        StateSystem { years }
+    }
+
+    /// The members in `year`, by COW code (ascending), with their ids.
+    pub fn members(&self, year: i32) -> &[(u16, CountryId)] {
+        self.years.get(&year).map_or(&[], Vec::as_slice)
+    }
+
+    /// The years with at least one member.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.years.keys().copied()
+    }
+}
+
+/// Weights per state and year for the weighted S (capabilities, say), by COW code.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Weights {
+    values: FastMap<(u16, i32), f64>,
+}
+
+impl Weights {
+    /// No weights yet.
+    pub fn new() -> Weights {
+        Weights::default()
+    }
+
+    /// Sets the weight of state `ccode` in `year`; errors if it is negative or not finite.
+    pub fn insert(&mut self, ccode: u16, year: i32, weight: f64) -> Result<()> {
+        if !weight.is_finite() || weight < 0.0 {
+            return Err(Error::from(ErrorKind::InvalidPortfolio {
+                reason: format!(
+                    "the weight of {ccode} in {year} is {weight}, not a finite, non-negative number"
+                ),
+            }));
+        }
+        self.values.insert((ccode, year), weight);
+        Ok(())
+    }
+
+    /// The weight of state `ccode` in `year`, if given.
+    pub fn get(&self, ccode: u16, year: i32) -> Option<f64> {
+        self.values.get(&(ccode, year)).copied()
+    }
+
+    /// How many state-years have a weight.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether no weight is given.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// Reads weights from CSV with a header naming the columns `ccode`, `year` and one more
+    /// for the weight (`weight`, or `cinc` as in COW's capabilities file; other columns are
+    /// ignored). A bad cell is an error naming its line and column.
+    #[cfg(feature = "atop")]
+    pub fn from_csv(reader: impl std::io::Read) -> Result<Weights> {
+        let mut csv = csv::ReaderBuilder::new().from_reader(reader);
+        let at = |line: u64, field: &str, message: String| {
+            Error::from(ErrorKind::Parse {
+                location: Box::new(crate::error::Location {
+                    line: Some(line),
+                    field: Some(field.to_string()),
+                    ..Location::default()
+                }),
+                message,
+            })
+        };
+        let headers = csv
+            .headers()
+            .map_err(|e| at(1, "header", e.to_string()))?
+            .clone();
+        let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.trim()));
+        let (Some(ccode), Some(year), Some(weight)) =
+            (find(&["ccode"]), find(&["year"]), find(&["weight", "cinc"]))
+        else {
+            return Err(at(
+                1,
+                "header",
+                format!(
+                    "the header must name ccode, year and weight (or cinc); it has: {}",
+                    headers.iter().collect::<Vec<_>>().join(",")
+                ),
+            ));
+        };
+        let mut out = Weights::new();
+        for record in csv.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line());
+                at(line, "row", e.to_string())
+            })?;
+            let line = record.position().map_or(0, |p| p.line());
+            let cell = |i: usize, name: &str| {
+                record
+                    .get(i)
+                    .map(str::trim)
+                    .ok_or_else(|| at(line, name, "missing cell".into()))
+            };
+            let c: u16 = cell(ccode, "ccode")?
+                .parse()
+                .map_err(|_| at(line, "ccode", "not a COW code".into()))?;
+            let y: i32 = cell(year, "year")?
+                .parse()
+                .map_err(|_| at(line, "year", "not a year".into()))?;
+            let text = cell(weight, "weight")?;
+            if text.is_empty() || text == "NA" {
+                continue; // a missing weight: the state is left out of the weighted S
+            }
+            let w: f64 = text
+                .parse()
+                .map_err(|_| at(line, "weight", format!("{text:?} is not a number")))?;
+            out.insert(c, y, w)
+                .map_err(|e| at(line, "weight", e.to_string()))?;
+        }
+        Ok(out)
+    }
+}
+
+/// Where a table's portfolios come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortfolioRule {
+    /// The tie rules on each year ([`View::portfolios`](crate::View::portfolios) on
+    /// `as_of(year)`): every treaty and grouping of the data, as reviewed.
+    Ties,
+    /// ATOP's directed dyad-year table ([`io::atop::dyad_year`](crate::io::atop::dyad_year)):
+    /// the ATOP alliances of the data coded as ATOP codes them, what the published FPSIM
+    /// alliance table is made from.
+    #[cfg(feature = "atop")]
+    AtopDyadYears,
+}
+
+/// What a similarity table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableSummary {
+    /// Rows written (ordered pairs, self-pairs included, summed over the years).
+    pub rows: u64,
+    /// Years with at least one state.
+    pub years: usize,
+    /// State-years without a weight (left out of the weighted S), when weights were given.
+    pub missing_weights: u64,
+}
+
+/// Writes the dyad-year similarity table for `from..=to` as CSV (LF line endings, undefined
+/// values as `NA`): `ccode1,ccode2,year,` then [`Similarity::COLUMNS`], then
+/// [`WeightedS::COLUMNS`] when weights are given; rows by year, then `ccode1`, `ccode2`.
+///
+/// ```
+/// use alliance_graph::measures::{self, PortfolioRule, StateSystem};
+/// let world = alliance_graph::datasets::world();
+/// let system = StateSystem::of(&world, 1816);
+/// let mut csv = Vec::new();
+/// let summary = measures::write_similarity_table(
+///     &world, &system, PortfolioRule::Ties, 1816, 1816, None, &mut csv)?;
+/// assert_eq!(summary.rows, 23 * 23);
+/// assert!(String::from_utf8(csv).unwrap().starts_with("ccode1,ccode2,year,sallyvs,"));
+/// # Ok::<(), alliance_graph::Error>(())
+/// ```
+#[allow(clippy::too_many_arguments)]
+pub fn write_similarity_table(
+    graph: &AllianceGraph,
+    system: &StateSystem,
+    rule: PortfolioRule,
+    from: i32,
+    to: i32,
+    weights: Option<&Weights>,
+    mut writer: impl Write,
+) -> Result<TableSummary> {
+    let out = &mut writer;
+    let io = |e: std::io::Error| {
+        Error::from(ErrorKind::Io {
+            location: Box::default(),
+            source: e,
+        })
+    };
+    let mut header = String::from("ccode1,ccode2,year");
+    for c in Similarity::COLUMNS {
+        header.push(',');
+        header.push_str(c);
+    }
+    if weights.is_some() {
+        for c in WeightedS::COLUMNS {
+            header.push(',');
+            header.push_str(c);
+        }
+    }
+    header.push('\n');
+    out.write_all(header.as_bytes()).map_err(io)?;
+    let mut summary = TableSummary {
+        rows: 0,
+        years: 0,
+        missing_weights: 0,
+    };
+    let atop = atop_levels(graph, rule, from, to);
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 20);
+    let mut float = zmij::Buffer::new();
+    let mut int = itoa::Buffer::new();
+    let mut weight_row: Vec<f64> = Vec::new();
+    // The measures are symmetric: each unordered pair's cells are formatted once, into
+    // `cells`, and copied into both rows.
+    let mut cells: Vec<u8> = Vec::new();
+    let mut spans: Vec<(u32, u32)> = Vec::new();
+    let mut seen: FastMap<Agreement, (u32, u32)> = FastMap::default();
+    for year in from..=to {
+        let members = system.members(year);
+        if members.is_empty() {
+            continue;
+        }
+        summary.years += 1;
+        let n = members.len();
+        let levels = match &atop {
+            Some(by_year) => levels_from_dyads(members, by_year.get(&year).map(Vec::as_slice)),
+            None => levels_from_ties(graph, members, year)?,
+        };
+        if let Some(w) = weights {
+            weight_row.clear();
+            for &(code, _) in members {
+                match w.get(code, year) {
+                    Some(v) => weight_row.push(v),
+                    None => {
+                        summary.missing_weights += 1;
+                        weight_row.push(0.0);
+                    }
+                }
+            }
+        }
+        let bits = LevelBits::of(&levels, n);
+        cells.clear();
+        spans.clear();
+        spans.resize(n * n, (0, 0));
+        // Pairs with the same cross-table have the same measures (two states without
+        // alliances, say): their cells are computed and formatted once. Not with weights,
+        // which differ from pair to pair.
+        seen.clear();
+        for i in 0..n {
+            for j in i..n {
+                let table = bits.agreement(i, j);
+                if weights.is_none() {
+                    if let Some(&span) = seen.get(&table) {
+                        spans[i * n + j] = span;
+                        continue;
+                    }
+                }
+                let start = cells.len() as u32;
+                for v in table.similarity().values() {
+                    push_value(&mut cells, &mut float, v);
+                }
+                if weights.is_some() {
+                    let (x, y) = (&levels[i * n..(i + 1) * n], &levels[j * n..(j + 1) * n]);
+                    let mut t = WeightedAgreement::default();
+                    for k in 0..n {
+                        t.add(x[k], y[k], weight_row[k]);
+                    }
+                    for v in t.similarity().values() {
+                        push_value(&mut cells, &mut float, v);
+                    }
+                }
+                spans[i * n + j] = (start, cells.len() as u32);
+                if weights.is_none() {
+                    seen.insert(table, spans[i * n + j]);
+                }
+            }
+        }
+        for i in 0..n {
+            for j in 0..n {
+                let (a, b) = spans[i.min(j) * n + i.max(j)];
+                buf.extend_from_slice(int.format(members[i].0).as_bytes());
+                buf.push(b',');
+                buf.extend_from_slice(int.format(members[j].0).as_bytes());
+                buf.push(b',');
+                buf.extend_from_slice(int.format(year).as_bytes());
+                buf.extend_from_slice(&cells[a as usize..b as usize]);
+                buf.push(b'\n');
+                summary.rows += 1;
+            }
+            if buf.len() >= 1 << 20 {
+                out.write_all(&buf).map_err(io)?;
+                buf.clear();
+            }
+        }
+    }
+    out.write_all(&buf).map_err(io)?;
+    out.flush().map_err(io)?;
+    Ok(summary)
+}
+
+/// Each state's portfolio as one bit set per level (bit `k` of set `a` of state `i`: `i`'s
+/// commitment to the `k`-th state is `a`): a pair's cross-table is then 16 population counts
+/// of word-wise intersections, not a pass over the positions.
+struct LevelBits {
+    words: usize,
+    /// `sets[(i * 4 + a) * words ..][..words]`.
+    sets: Vec<u64>,
+}
+
+impl LevelBits {
+    fn of(levels: &[Level], n: usize) -> LevelBits {
+        let words = n.div_ceil(64);
+        let mut sets = vec![0u64; n * 4 * words];
+        for i in 0..n {
+            for (k, &a) in levels[i * n..(i + 1) * n].iter().enumerate() {
+                sets[(i * 4 + a as usize) * words + k / 64] |= 1 << (k % 64);
+            }
+        }
+        LevelBits { words, sets }
+    }
+
+    fn set(&self, i: usize, a: usize) -> &[u64] {
+        let start = (i * 4 + a) * self.words;
+        &self.sets[start..start + self.words]
+    }
+
+    fn agreement(&self, i: usize, j: usize) -> Agreement {
+        let mut t = Agreement::default();
+        for a in 0..4 {
+            let x = self.set(i, a);
+            for b in 0..4 {
+                let y = self.set(j, b);
+                let count: u32 = x.iter().zip(y).map(|(p, q)| (p & q).count_ones()).sum();
+                t.add_many(a, b, count);
+            }
+        }
+        t
+    }
+}
+
+fn push_value(cells: &mut Vec<u8>, float: &mut zmij::Buffer, v: Option<f64>) {
+    cells.push(b',');
+    match v {
+        Some(x) => cells.extend_from_slice(float.format(x).as_bytes()),
+        None => cells.extend_from_slice(b"NA"),
+    }
+}
+
+/// The levels of one year through the tie rules.
+fn levels_from_ties(
+    graph: &AllianceGraph,
+    members: &[(u16, CountryId)],
+    year: i32,
+) -> Result<Vec<Level>> {
+    let view = graph.as_of(PartialDate::year(year)?);
+    let portfolios = view.portfolios();
+    let n = members.len();
+    let mut levels = vec![0; n * n];
+    for (i, (_, a)) in members.iter().enumerate() {
+        for (j, (_, b)) in members.iter().enumerate() {
+            levels[i * n + j] = if i == j {
+                MAX_LEVEL
+            } else {
+                portfolios.level(a, b).unwrap_or(0)
+            };
+        }
+    }
+    Ok(levels)
+}
+
+/// One year's directed commitments from ATOP's dyad-year rows: (A, B, level).
+type YearDyads = Vec<(u16, u16, Level)>;
+
+/// ATOP's directed dyad-year levels by year, when the rule asks for them.
+fn atop_levels(
+    graph: &AllianceGraph,
+    rule: PortfolioRule,
+    from: i32,
+    to: i32,
+) -> Option<FastMap<i32, YearDyads>> {
+    match rule {
+        PortfolioRule::Ties => {
+            let _ = (graph, from, to);
+            None
+        }
+        #[cfg(feature = "atop")]
+        PortfolioRule::AtopDyadYears => {
+            let mut by_year: FastMap<i32, YearDyads> = FastMap::default();
+            for r in crate::io::atop::dyad_year(graph, true) {
+                if r.year < from || r.year > to {
+                    continue;
+                }
+                // Chiba, Johnson and Leeds's order, as the FPSIM alliance table codes it.
+                let level = if r.defense || r.offense {
+                    3
+                } else if r.neutral || r.consul {
+                    2
+                } else if r.nonagg {
+                    1
+                } else {
+                    0
+                };
+                by_year
+                    .entry(r.year)
+                    .or_default()
+                    .push((r.state_a, r.state_b, level));
+            }
+            Some(by_year)
+        }
+    }
+}
+
+fn levels_from_dyads(
+    members: &[(u16, CountryId)],
+    dyads: Option<&[(u16, u16, Level)]>,
+) -> Vec<Level> {
+    let n = members.len();
+    let mut levels = vec![0; n * n];
+    for i in 0..n {
+        levels[i * n + i] = MAX_LEVEL;
+    }
+    let slot = |code: u16| members.binary_search_by_key(&code, |m| m.0).ok();
+    for &(a, b, level) in dyads.unwrap_or(&[]) {
+        if let (Some(i), Some(j)) = (slot(a), slot(b)) {
+            levels[i * n + j] = level;
+        }
+    }
+    levels
+}
