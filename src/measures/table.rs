@@ -131,7 +131,7 @@ impl Weights {
                 location: Box::new(crate::error::Location {
                     line: Some(line),
                     field: Some(field.to_string()),
-                    ..Location::default()
+                    ..crate::error::Location::default()
                 }),
                 message,
             })
@@ -172,15 +172,16 @@ impl Weights {
             let y: i32 = cell(year, "year")?
                 .parse()
                 .map_err(|_| at(line, "year", "not a year".into()))?;
-            let text = cell(weight, "weight")?;
+            let weight_name = headers.get(weight).unwrap_or("weight").trim();
+            let text = cell(weight, weight_name)?;
             if text.is_empty() || text == "NA" {
                 continue; // a missing weight: the state is left out of the weighted S
             }
             let w: f64 = text
                 .parse()
-                .map_err(|_| at(line, "weight", format!("{text:?} is not a number")))?;
+                .map_err(|_| at(line, weight_name, format!("{text:?} is not a number")))?;
             out.insert(c, y, w)
-                .map_err(|e| at(line, "weight", e.to_string()))?;
+                .map_err(|e| at(line, weight_name, e.to_string()))?;
         }
         Ok(out)
     }

@@ -1017,3 +1017,83 @@ fn output_is_written_whole_or_refused() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn similarity_of_two_states_with_the_differences() {
+    let out = text(&["--as-of", "1914", "similarity", "Germany", "Russia"]);
+    assert!(
+        out.contains("Germany (DEU) and Russia (RUS), as of 1914"),
+        "{out}"
+    );
+    assert!(out.contains("(sallyvs)"), "{out}");
+    assert!(out.contains("France (FRA)"), "{out}");
+    let j = json(&["--as-of", "1914", "similarity", "Germany", "Russia"]);
+    assert_eq!(j["command"], "similarity");
+    assert_eq!(j["first"]["id"], "DEU");
+    let s = j["similarity"]["s_valued_squared"].as_f64().unwrap();
+    assert!((-1.0..=1.0).contains(&s));
+    let fra = j["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["state"] == "FRA")
+        .expect("France differs");
+    assert_eq!(
+        (fra["first"].as_u64(), fra["second"].as_u64()),
+        (Some(0), Some(3))
+    );
+    let e = failure(&["--as-of", "1914", "similarity", "Germany", "Slovakia"]);
+    assert!(e.contains("SVK was not a state on 1914"), "{e}");
+    let e = failure(&["similarity", "Germany", "nato"]);
+    assert!(e.contains("grouping"), "{e}");
+}
+
+#[test]
+fn the_similarity_table_with_weights_and_its_errors() {
+    let dir = tempdir();
+    let weights = dir.join("weights.csv");
+    // Only the US and the UK weigh: their weighted S in 1816 compares their commitments to
+    // the two of them alone, and they commit only to themselves: complete disagreement.
+    std::fs::write(
+        &weights,
+        "ccode,year,cinc\n2,1816,0.5\n200,1816,0.3\n230,1816,NA\n",
+    )
+    .unwrap();
+    let out = dir.join("sim.csv");
+    let r = run(&[
+        "table",
+        "similarity",
+        "--from",
+        "1816",
+        "--to",
+        "1816",
+        "--weights",
+        weights.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("529 rows, 1 years"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("21 state-years without a weight"),
+        "{}",
+        r.stderr
+    );
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",taub,sallyvsw,sallyvaw,sallybsw,sallybaw"),
+        "{header}"
+    );
+    let us_uk = csv.lines().find(|l| l.starts_with("2,200,1816,")).unwrap();
+    assert!(us_uk.ends_with(",-1.0,-1.0"), "{us_uk}");
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "ccode,year,cinc\n2,1816,heavy\n").unwrap();
+    let e = failure(&["table", "similarity", "--weights", bad.to_str().unwrap()]);
+    assert!(
+        e.contains("line 2, field `cinc`: \"heavy\" is not a number"),
+        "{e}"
+    );
+    let e = failure(&["table", "similarity", "--from", "1900", "--to", "1800"]);
+    assert!(e.contains("--from 1900 is after --to 1800"), "{e}");
+}

@@ -64,7 +64,7 @@ pub(crate) enum Output {
     },
     /// Written already, streamed to its file or standard output; `note` goes to stderr.
     Streamed {
-        note: String,
+        note: Option<String>,
     },
     /// A report whose command failed (check found problems): printed, then exit status 1.
     Failed {
@@ -91,7 +91,9 @@ fn main() -> ExitCode {
             None,
         ),
         Ok(Output::Streamed { note }) => {
-            report_note(&note);
+            if let Some(note) = note {
+                report_note(&note);
+            }
             (Ok(()), None)
         }
         Ok(Output::Failed {

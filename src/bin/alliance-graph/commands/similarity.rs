@@ -133,16 +133,23 @@ pub(crate) fn similarity_table(
                 summary = Some(s);
                 Ok(())
             }
-            Err(e) => {
-                let message = e.to_string();
-                failure = Some(e);
-                Err(std::io::Error::other(message))
-            }
+            // A failed write goes back as what it was (a closed pipe ends the output
+            // quietly); any other error is reported as itself.
+            Err(e) => match e.into_kind() {
+                alliance_graph::ErrorKind::Io { source, .. } => Err(source),
+                other => {
+                    let e = Error::from(other);
+                    let message = e.to_string();
+                    failure = Some(e);
+                    Err(std::io::Error::other(message))
+                }
+            },
         }
     })
     .map_err(|f| failure.map_or(f, Failure::from))?;
     let Some(s) = summary else {
-        return Err(fail("the table was not written", None));
+        // The reader closed the pipe before the end (`| head`): no failure of ours.
+        return Ok(Output::Streamed { note: None });
     };
     let mut note = format!(
         "similarity table: {} rows, {} years ({from}-{to}), portfolios from {}",
@@ -161,5 +168,5 @@ pub(crate) fn similarity_table(
             s.missing_weights
         );
     }
-    Ok(Output::Streamed { note })
+    Ok(Output::Streamed { note: Some(note) })
 }
