@@ -2,7 +2,9 @@
 //! ([`similarity`]: S, Scott's pi, Cohen's kappa, Kendall's tau-b, each formula written once
 //! there), portfolios on a date ([`View::portfolios`](crate::View::portfolios),
 //! [`View::similarity`](crate::View::similarity)) and the dyad-year similarity table in the
-//! published FPSIM alliance table's columns ([`write_similarity_table`]).
+//! published FPSIM alliance table's columns ([`write_similarity_table`]); with the
+//! `network-measures` feature, network measures per state (`network`: centralities,
+//! clustering, cores, blocs) on a date and as a state-year table (`write_network_table`).
 //!
 //! ```
 //! let world = alliance_graph::datasets::world();
@@ -14,13 +16,19 @@
 //! # Ok::<(), alliance_graph::Error>(())
 //! ```
 
+#[cfg(feature = "network-measures")]
+pub mod network;
 pub mod similarity;
 
 mod portfolio;
 mod table;
 
+#[cfg(feature = "network-measures")]
+pub use network::{AlliesByObligation, Centrality, StateNetwork};
 pub use portfolio::{Difference, PortfolioSimilarity, Portfolios};
 pub use similarity::{
     level_of, Agreement, Distance, Level, Similarity, WeightedAgreement, WeightedS, MAX_LEVEL,
 };
+#[cfg(feature = "network-measures")]
+pub use table::{write_network_table, NETWORK_COLUMNS};
 pub use table::{write_similarity_table, PortfolioRule, StateSystem, TableSummary, Weights};

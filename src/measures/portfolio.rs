@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::similarity::{level_of, Agreement, Level, Similarity, WeightedAgreement, WeightedS};
 use crate::error::{ErrorKind, Result};
-use crate::model::CountryId;
+use crate::model::{CountryId, Obligation};
 use crate::query::{ActorRef, Strength, View};
 use crate::util::FastMap;
 
@@ -137,6 +137,64 @@ pub(crate) fn agreement(x: &[Level], y: &[Level]) -> Agreement {
     t
 }
 
+/// The obligations one state owes another, one bit per kind: defense, offense, neutrality,
+/// non-aggression, consultation (bits 0 to 4).
+pub(crate) type Flags = u8;
+
+/// The bit of an obligation in [`Flags`].
+pub(crate) fn flag(obligation: Obligation) -> Flags {
+    match obligation {
+        Obligation::Defense => 1,
+        Obligation::Offense => 2,
+        Obligation::Neutrality => 4,
+        Obligation::NonAggression => 8,
+        Obligation::Consultation => 16,
+    }
+}
+
+/// The level of the strongest obligation among `flags` ([`level_of`]); 0 for none.
+pub(crate) fn level_of_flags(flags: Flags) -> Level {
+    [
+        Obligation::Defense,
+        Obligation::Offense,
+        Obligation::Neutrality,
+        Obligation::NonAggression,
+        Obligation::Consultation,
+    ]
+    .into_iter()
+    .filter(|&o| flags & flag(o) != 0)
+    .map(level_of)
+    .max()
+    .unwrap_or(0)
+}
+
+/// What each of `states` owes each other on the view's days, through the tie rules at
+/// [`Strength::Any`] (ties that only possibly held count): `flags[i * n + j]` for what
+/// `states[i]` owes `states[j]`, 0 on the diagonal.
+pub(crate) fn commitment_flags(view: &View<'_>, states: &[CountryId]) -> Vec<Flags> {
+    let n = states.len();
+    let position: FastMap<CountryId, usize> =
+        states.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let mut flags = vec![0; n * n];
+    let view = view.with_strength(Strength::Any);
+    for (i, &state) in states.iter().enumerate() {
+        for (other, evidence) in view.ties_of(state) {
+            let Some(&j) = position.get(&other) else {
+                continue;
+            };
+            if i == j {
+                continue;
+            }
+            for e in evidence.iter().filter(|e| e.binds(state)) {
+                if let Some(o) = e.obligation {
+                    flags[i * n + j] |= flag(o);
+                }
+            }
+        }
+    }
+    flags
+}
+
 /// A state to which two states are committed at different levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Difference {
@@ -180,33 +238,25 @@ impl<'g> View<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn portfolios(&self) -> Portfolios {
-        let graph = self.graph();
         let asked = self.span();
-        let states: Vec<CountryId> = graph
+        let states: Vec<CountryId> = self
+            .graph()
             .countries()
             .filter(|c| c.is_state_during(&asked))
             .map(|c| c.id)
             .collect();
         let n = states.len();
-        let position: FastMap<CountryId, usize> =
-            states.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-        let mut levels = vec![0; n * n];
-        let view = self.with_strength(Strength::Any);
-        for (i, &state) in states.iter().enumerate() {
-            levels[i * n + i] = super::MAX_LEVEL;
-            for (other, evidence) in view.ties_of(state) {
-                let Some(&j) = position.get(&other) else {
-                    continue;
-                };
-                let level = evidence
-                    .iter()
-                    .filter(|e| e.binds(state))
-                    .filter_map(|e| e.obligation.map(level_of))
-                    .max()
-                    .unwrap_or(0);
-                levels[i * n + j] = level;
-            }
-        }
+        let flags = commitment_flags(self, &states);
+        let levels = (0..n * n)
+            .map(|k| {
+                if k / n == k % n {
+                    super::MAX_LEVEL
+                } else {
+                    level_of_flags(flags[k])
+                }
+            })
+            .collect();
+        let position = states.iter().enumerate().map(|(i, s)| (*s, i)).collect();
         Portfolios {
             states,
             levels,

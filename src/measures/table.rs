@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
+use super::portfolio::{commitment_flags, flag, level_of_flags, Flags};
 use super::similarity::{Agreement, Level, Similarity, WeightedAgreement, WeightedS, MAX_LEVEL};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::CountryId;
@@ -261,7 +262,7 @@ pub fn write_similarity_table(
         years: 0,
         missing_weights: 0,
     };
-    let atop = atop_levels(graph, rule, from, to);
+    let atop = atop_flags(graph, rule, from, to);
     let mut buf: Vec<u8> = Vec::with_capacity(1 << 20);
     let mut float = zmij::Buffer::new();
     let mut int = itoa::Buffer::new();
@@ -278,10 +279,16 @@ pub fn write_similarity_table(
         }
         summary.years += 1;
         let n = members.len();
-        let levels = match &atop {
-            Some(by_year) => levels_from_dyads(members, by_year.get(&year).map(Vec::as_slice)),
-            None => levels_from_ties(graph, members, year)?,
-        };
+        let flags = year_flags(graph, members, year, atop.as_ref())?;
+        let levels: Vec<Level> = (0..n * n)
+            .map(|k| {
+                if k / n == k % n {
+                    MAX_LEVEL
+                } else {
+                    level_of_flags(flags[k])
+                }
+            })
+            .collect();
         if let Some(w) = weights {
             weight_row.clear();
             for &(code, _) in members {
@@ -402,33 +409,39 @@ fn push_value(cells: &mut Vec<u8>, float: &mut zmij::Buffer, v: Option<f64>) {
     }
 }
 
-/// The levels of one year through the tie rules.
-fn levels_from_ties(
+/// What each member owes each other in `year` ([`Flags`], 0 on the diagonal): from ATOP's
+/// directed dyad-years when the rule gave them, else through the tie rules on the year.
+pub(crate) fn year_flags(
     graph: &AllianceGraph,
     members: &[(u16, CountryId)],
     year: i32,
-) -> Result<Vec<Level>> {
-    let view = graph.as_of(PartialDate::year(year)?);
-    let portfolios = view.portfolios();
+    atop: Option<&FastMap<i32, YearDyads>>,
+) -> Result<Vec<Flags>> {
     let n = members.len();
-    let mut levels = vec![0; n * n];
-    for (i, (_, a)) in members.iter().enumerate() {
-        for (j, (_, b)) in members.iter().enumerate() {
-            levels[i * n + j] = if i == j {
-                MAX_LEVEL
-            } else {
-                portfolios.level(a, b).unwrap_or(0)
-            };
+    let Some(by_year) = atop else {
+        let states: Vec<CountryId> = members.iter().map(|m| m.1).collect();
+        return Ok(commitment_flags(
+            &graph.as_of(PartialDate::year(year)?),
+            &states,
+        ));
+    };
+    let mut flags = vec![0; n * n];
+    let slot = |code: u16| members.binary_search_by_key(&code, |m| m.0).ok();
+    for &(a, b, f) in by_year.get(&year).map_or(&[][..], Vec::as_slice) {
+        if let (Some(i), Some(j)) = (slot(a), slot(b)) {
+            if i != j {
+                flags[i * n + j] = f;
+            }
         }
     }
-    Ok(levels)
+    Ok(flags)
 }
 
-/// One year's directed commitments from ATOP's dyad-year rows: (A, B, level).
-type YearDyads = Vec<(u16, u16, Level)>;
+/// One year's directed obligations from ATOP's dyad-year rows: (A, B, what A owes B).
+pub(crate) type YearDyads = Vec<(u16, u16, Flags)>;
 
-/// ATOP's directed dyad-year levels by year, when the rule asks for them.
-fn atop_levels(
+/// ATOP's directed dyad-year obligations by year, when the rule asks for them.
+pub(crate) fn atop_flags(
     graph: &AllianceGraph,
     rule: PortfolioRule,
     from: i32,
@@ -441,45 +454,138 @@ fn atop_levels(
         }
         #[cfg(feature = "atop")]
         PortfolioRule::AtopDyadYears => {
+            use crate::model::Obligation;
             let mut by_year: FastMap<i32, YearDyads> = FastMap::default();
             for r in crate::io::atop::dyad_year(graph, true) {
                 if r.year < from || r.year > to {
                     continue;
                 }
-                // Chiba, Johnson and Leeds's order, as the FPSIM alliance table codes it.
-                let level = if r.defense || r.offense {
-                    3
-                } else if r.neutral || r.consul {
-                    2
-                } else if r.nonagg {
-                    1
-                } else {
-                    0
-                };
+                let mut f = 0;
+                for (owed, o) in [
+                    (r.defense, Obligation::Defense),
+                    (r.offense, Obligation::Offense),
+                    (r.neutral, Obligation::Neutrality),
+                    (r.nonagg, Obligation::NonAggression),
+                    (r.consul, Obligation::Consultation),
+                ] {
+                    if owed {
+                        f |= flag(o);
+                    }
+                }
                 by_year
                     .entry(r.year)
                     .or_default()
-                    .push((r.state_a, r.state_b, level));
+                    .push((r.state_a, r.state_b, f));
             }
             Some(by_year)
         }
     }
 }
 
-fn levels_from_dyads(
-    members: &[(u16, CountryId)],
-    dyads: Option<&[(u16, u16, Level)]>,
-) -> Vec<Level> {
-    let n = members.len();
-    let mut levels = vec![0; n * n];
-    for i in 0..n {
-        levels[i * n + i] = MAX_LEVEL;
-    }
-    let slot = |code: u16| members.binary_search_by_key(&code, |m| m.0).ok();
-    for &(a, b, level) in dyads.unwrap_or(&[]) {
-        if let (Some(i), Some(j)) = (slot(a), slot(b)) {
-            levels[i * n + j] = level;
+/// The network table's columns.
+#[cfg(feature = "network-measures")]
+pub const NETWORK_COLUMNS: [&str; 23] = [
+    "ccode",
+    "year",
+    "defense_allies",
+    "offense_allies",
+    "neutral_allies",
+    "nonagg_allies",
+    "consul_allies",
+    "def_degree",
+    "def_degree_centrality",
+    "def_eigenvector",
+    "def_betweenness",
+    "def_clustering",
+    "def_core",
+    "def_bloc",
+    "def_bloc_size",
+    "any_degree",
+    "any_degree_centrality",
+    "any_eigenvector",
+    "any_betweenness",
+    "any_clustering",
+    "any_core",
+    "any_bloc",
+    "any_bloc_size",
+];
+
+/// Writes the state-year table of network measures ([`network`](super::network)) for
+/// `from..=to` as CSV (LF line endings, `NA` where a value is undefined), in the columns of
+/// [`NETWORK_COLUMNS`]: the obligation counts, then each measure on the defense graph
+/// (`def_`) and on the any-obligation graph (`any_`); a bloc is named by its smallest COW
+/// code. Rows by year, then state. Returns the number of rows.
+///
+/// ```
+/// use alliance_graph::measures::{self, PortfolioRule, StateSystem};
+/// let world = alliance_graph::datasets::world();
+/// let system = StateSystem::of(&world, 1914);
+/// let mut csv = Vec::new();
+/// let rows = measures::write_network_table(&world, &system, PortfolioRule::Ties, 1914, 1914, &mut csv)?;
+/// assert_eq!(rows, system.members(1914).len() as u64);
+/// # Ok::<(), alliance_graph::Error>(())
+/// ```
+#[cfg(feature = "network-measures")]
+pub fn write_network_table(
+    graph: &AllianceGraph,
+    system: &StateSystem,
+    rule: PortfolioRule,
+    from: i32,
+    to: i32,
+    mut writer: impl Write,
+) -> Result<u64> {
+    use std::fmt::Write as _;
+    let mut float = zmij::Buffer::new();
+    let mut number = |x: Option<f64>| x.map_or("NA".to_string(), |x| float.format(x).to_string());
+    let io = |e: std::io::Error| {
+        Error::from(ErrorKind::Io {
+            location: Box::default(),
+            source: e,
+        })
+    };
+    let atop = atop_flags(graph, rule, from, to);
+    let mut out = NETWORK_COLUMNS.join(",");
+    out.push('\n');
+    let mut rows = 0;
+    for year in from..=to {
+        let members = system.members(year);
+        if members.is_empty() {
+            continue;
         }
+        let flags = year_flags(graph, members, year, atop.as_ref())?;
+        let states: Vec<CountryId> = members.iter().map(|m| m.1).collect();
+        let code_of = |id: &CountryId| members[states.iter().position(|s| s == id).unwrap_or(0)].0;
+        for (m, s) in members
+            .iter()
+            .zip(super::network::measures_of(&states, &flags))
+        {
+            let a = s.allies;
+            let _ = write!(
+                out,
+                "{},{year},{},{},{},{},{}",
+                m.0, a.defense, a.offense, a.neutrality, a.non_aggression, a.consultation
+            );
+            for c in [s.defense, s.any] {
+                let _ = write!(
+                    out,
+                    ",{},{},{},{},{},{},{},{}",
+                    c.degree,
+                    number(Some(c.degree_centrality)),
+                    number(c.eigenvector),
+                    number(Some(c.betweenness)),
+                    number(Some(c.clustering)),
+                    c.core,
+                    code_of(&c.bloc),
+                    c.bloc_size
+                );
+            }
+            out.push('\n');
+            rows += 1;
+        }
+        writer.write_all(out.as_bytes()).map_err(io)?;
+        out.clear();
     }
-    levels
+    writer.write_all(out.as_bytes()).map_err(io)?;
+    writer.flush().map_err(io)?;
+    Ok(rows)
 }

@@ -287,12 +287,12 @@ mod atop_data {
                 .lines()
                 .skip(1)
                 .map(|l| {
-                    let (key, values) = split_row(l);
+                    let (key, values) = split_key(l, 3);
                     (key, values)
                 })
                 .collect();
             for line in fixture.lines().skip(1) {
-                let (key, expected) = split_row(line);
+                let (key, expected) = split_key(line, 3);
                 if !key.ends_with(&format!(",{year}")) {
                     continue;
                 }
@@ -306,10 +306,67 @@ mod atop_data {
         assert_eq!(checked, 840);
     }
 
-    fn split_row(line: &str) -> (&str, Vec<f64>) {
+    /// Network measures for 1914, 1960 and 2018 from ATOP's coding, against networkx's own
+    /// functions on the same graphs (`tests/data/network/atop-networkx.csv`, made by
+    /// `benches/peers/network_peer.py`: 347 state-years), every column to 1e-9.
+    #[cfg(feature = "network-measures")]
+    #[test]
+    fn network_measures_equal_networkx() {
+        let Some(path) = shared_data("atop-5.1/atop5_1m.csv") else {
+            return;
+        };
+        let graph = atop::import_members(&path).unwrap().graph;
+        let system = StateSystem::of(&alliance_graph::datasets::world(), 2018);
+        let fixture = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/network/atop-networkx.csv"),
+        )
+        .unwrap();
+        let mut ours = String::new();
+        for year in [1914, 1960, 2018] {
+            let mut out = Vec::new();
+            alliance_graph::measures::write_network_table(
+                &graph,
+                &system,
+                PortfolioRule::AtopDyadYears,
+                year,
+                year,
+                &mut out,
+            )
+            .unwrap();
+            ours.push_str(&String::from_utf8(out).unwrap());
+        }
+        let rows: std::collections::HashMap<String, Vec<f64>> = ours
+            .lines()
+            .filter(|l| !l.starts_with("ccode"))
+            .map(|l| {
+                let (key, values) = split_key(l, 2);
+                (key.to_string(), values)
+            })
+            .collect();
+        let mut header = fixture.lines().next().unwrap().to_string();
+        header.push('\n');
+        assert!(
+            ours.starts_with(&header),
+            "the columns differ from networkx's file"
+        );
+        let mut checked = 0;
+        for line in fixture.lines().skip(1) {
+            let (key, expected) = split_key(line, 2);
+            let got = rows.get(key).unwrap_or_else(|| panic!("no row {key}"));
+            for (g, e) in got.iter().zip(&expected) {
+                assert!((g - e).abs() < 1e-9, "{key}: {got:?} != {expected:?}");
+            }
+            checked += 1;
+        }
+        assert_eq!(checked, 347);
+        assert_eq!(rows.len(), 347);
+    }
+
+    fn split_key(line: &str, keys: usize) -> (&str, Vec<f64>) {
         let cut = line
             .match_indices(',')
-            .nth(2)
+            .nth(keys - 1)
             .map_or(line.len(), |(i, _)| i);
         let values = line[cut + 1..]
             .split(',')

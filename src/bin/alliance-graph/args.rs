@@ -61,10 +61,10 @@ pub(crate) enum Command {
         /// The dyad-year table with both directions (A, B) and (B, A), as ATOP's ddyr file
         #[arg(long)]
         directed: bool,
-        /// The first year (similarity)
+        /// The first year (similarity, network)
         #[arg(long, default_value_t = 1816, value_name = "YEAR")]
         from: i32,
-        /// The last year (similarity) [default: 2018 with --atop, else the --as-of year or this year]
+        /// The last year (similarity, network) [default: 2018 with --atop, else the --as-of year or this year]
         #[arg(long, value_name = "YEAR")]
         to: Option<i32>,
         /// Weights per state and year for the weighted S (similarity): CSV with columns
@@ -90,6 +90,9 @@ pub(crate) enum TableKind {
     DyadYear,
     /// The similarity of every two states' alliance portfolios, every year (FPSIM's columns)
     Similarity,
+    /// Network measures per state and year (degree, eigenvector and betweenness centrality,
+    /// clustering, k-core, bloc) on the defense and the any-obligation graphs
+    Network,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -152,6 +152,23 @@ pub(crate) fn run(cli: &Cli) -> Res<Output> {
         Command::Query(q) => query(&graph, date, q),
         Command::WhatIf(w) => what_if(&graph, date, w),
         Command::Table {
+            kind: TableKind::Network,
+            from,
+            to,
+            output,
+            ..
+        } => network_table(
+            &graph,
+            cli.global.atop.is_some(),
+            *from,
+            to.unwrap_or(if cli.global.atop.is_some() {
+                2018
+            } else {
+                date.year_part()
+            }),
+            output.as_deref(),
+        ),
+        Command::Table {
             kind: TableKind::Similarity,
             from,
             to,

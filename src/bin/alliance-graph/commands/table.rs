@@ -18,9 +18,9 @@ pub(crate) fn table(
     match kind {
         TableKind::StateYear => atop::write_state_year(graph, &mut bytes)?,
         TableKind::DyadYear => atop::write_dyad_year(graph, directed, &mut bytes)?,
-        TableKind::Similarity => {
+        TableKind::Similarity | TableKind::Network => {
             return Err(fail(
-                "the similarity table is written by its own command (a bug; please report it)",
+                "the measures tables are written by their own commands (a bug; please report it)",
                 None,
             ))
         }

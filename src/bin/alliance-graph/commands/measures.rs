@@ -1,5 +1,6 @@
-//! `similarity A B`: how alike two states' alliance portfolios are; `table similarity`: the
-//! dyad-year table of every pair.
+//! The research measures: `similarity A B` (how alike two states' alliance portfolios are),
+//! `table similarity` (the dyad-year table of every pair), `table network` (network measures
+//! per state and year).
 
 use alliance_graph::measures::{self, PortfolioRule, Similarity, StateSystem, Weights};
 
@@ -169,4 +170,41 @@ pub(crate) fn similarity_table(
         );
     }
     Ok(Output::Streamed { note: Some(note) })
+}
+
+/// `table network`: network measures per state and year; with `--atop`, from ATOP's coding of
+/// the imported file in the COW system of the world dataset, as `table similarity`.
+pub(crate) fn network_table(
+    graph: &AllianceGraph,
+    from_atop: bool,
+    from: i32,
+    to: i32,
+    output: Option<&Path>,
+) -> Res<Output> {
+    if from > to {
+        return Err(fail(
+            format!("--from {from} is after --to {to}"),
+            Some("give the first year first: --from 1816 --to 2018"),
+        ));
+    }
+    let (system, rule) = if from_atop {
+        (
+            StateSystem::of(&datasets::world(), to),
+            PortfolioRule::AtopDyadYears,
+        )
+    } else {
+        (StateSystem::of(graph, to), PortfolioRule::Ties)
+    };
+    let mut bytes = Vec::new();
+    let rows = measures::write_network_table(graph, &system, rule, from, to, &mut bytes)?;
+    if rows == 0 {
+        return Err(fail(
+            format!("no state of the data has a COW code and was a state in {from}-{to}"),
+            Some("the network table is by COW code: use the world dataset or --atop atop5_1m.csv"),
+        ));
+    }
+    Ok(Output::Content {
+        content: String::from_utf8_lossy(&bytes).into_owned(),
+        file: output.map(Path::to_path_buf),
+    })
 }
