@@ -4,7 +4,8 @@
 //! [`View::similarity`](crate::View::similarity)) and the dyad-year similarity table in the
 //! published FPSIM alliance table's columns ([`write_similarity_table`]); with the
 //! `network-measures` feature, network measures per state (`network`: centralities,
-//! clustering, cores, blocs) on a date and as a state-year table (`write_network_table`).
+//! clustering, cores, blocs) on a date and as a state-year table (`write_network_table`);
+//! the structural balance of allies and recorded hostility ([`balance`]).
 //!
 //! ```
 //! let world = alliance_graph::datasets::world();
@@ -16,6 +17,7 @@
 //! # Ok::<(), alliance_graph::Error>(())
 //! ```
 
+pub mod balance;
 #[cfg(feature = "network-measures")]
 pub mod network;
 pub mod similarity;

@@ -1097,3 +1097,35 @@ fn the_similarity_table_with_weights_and_its_errors() {
     let e = failure(&["table", "similarity", "--from", "1900", "--to", "1800"]);
     assert!(e.contains("--from 1900 is after --to 1800"), "{e}");
 }
+
+#[test]
+fn balance_and_the_network_table() {
+    let out = text(&["--as-of", "1914-07-01", "balance"]);
+    assert!(out.contains("2 hostile pairs (-)"), "{out}");
+    assert!(out.contains("Germany (DEU) - France (FRA)"), "{out}");
+    assert!(out.contains("firstworldwar-franco-russian-1892"), "{out}");
+    let j = json(&[
+        "--data",
+        "builtin:asian-nato",
+        "--as-of",
+        "2024-12-31",
+        "balance",
+    ]);
+    assert_eq!(j["command"], "balance");
+    assert_eq!(j["negative_ties"].as_array().unwrap().len(), 2);
+    assert_eq!(j["ambivalent_ties"][0]["first"], "JPN");
+    assert_eq!(j["balance_ratio"], 1.0);
+    let csv = text(&["table", "network", "--from", "1914", "--to", "1914"]);
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("ccode,year,defense_allies,"), "{header}");
+    // Austria-Hungary (300) in the year 1914 (any day of it): defense ties with four states,
+    // the four that `allies --as-of 1914` lists.
+    let austria = lines.find(|l| l.starts_with("300,1914,")).unwrap();
+    assert!(austria.starts_with("300,1914,4,"), "{austria}");
+    let allies = text(&["--as-of", "1914", "allies", "Austria-Hungary"]);
+    for id in ["BGR", "DEU", "ITA", "ROU"] {
+        assert!(allies.contains(&format!("  {id} ")), "{allies}");
+    }
+    assert_eq!(csv.lines().count(), 1 + 45);
+}

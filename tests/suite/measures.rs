@@ -375,3 +375,70 @@ mod atop_data {
         (&line[..cut], values)
     }
 }
+
+/// The built-in story at the end of 2024: China's and India's refusals of the Asian NATO that
+/// Japan proposes are its hostile pairs; the US refusal of 2022 (contested) sits beside the
+/// alliance with Japan as an ambivalent pair, counted as allied; every triad (all among
+/// allies) is balanced.
+#[test]
+fn balance_of_the_built_in_story() {
+    use alliance_graph::measures::balance::{Hostility, Sign};
+    let graph = super::builtin();
+    let b = graph.as_of("2024-12-31".parse().unwrap()).balance();
+    let id = |s: &str| -> CountryId { s.parse().unwrap() };
+    let negative: Vec<(String, String)> = b
+        .ties
+        .iter()
+        .filter(|t| t.sign == Sign::Negative)
+        .map(|t| (t.first.to_string(), t.second.to_string()))
+        .collect();
+    assert_eq!(
+        negative,
+        [("CHN".into(), "JPN".into()), ("IND".into(), "JPN".into())]
+    );
+    let china = b.tie(id("JPN"), id("CHN")).unwrap();
+    assert!(matches!(
+        &china.hostility[..],
+        [Hostility::RefusedProposal { by, .. }] if by.as_str() == "CHN"
+    ));
+    let us = b.tie(id("USA"), id("JPN")).unwrap();
+    assert!(us.is_ambivalent());
+    assert_eq!(us.sign, Sign::Positive);
+    assert!(us.hostility[0].to_string().contains("(CONTESTED)"));
+    assert!(b.unbalanced.is_empty());
+    assert_eq!(b.ratio(), Some(1.0));
+}
+
+/// A planted unbalanced triad: A and B allied, both allied with C, and A named C as its
+/// adversary (++-): the triad is unbalanced and its signs say which pair is hostile.
+#[test]
+fn an_ally_named_as_adversary_makes_an_unbalanced_triad() {
+    use alliance_graph::measures::balance::Sign;
+    let doc = serde_json::json!({
+        "format": "alliance-graph/1",
+        "sources": [{"id": "s", "title": "A test source"}],
+        "countries": [
+            {"id": "AAA", "name": "Aland"}, {"id": "BBB", "name": "Beland"}, {"id": "CCC", "name": "Celand"}
+        ],
+        "treaties": [
+            {"id": "ab", "name": "A-B", "kind": "alliance", "parties": ["AAA", "BBB"], "in_force": "2000",
+             "obligations": [{"kind": "defense", "against": {"states": ["CCC"], "source": "s"}}], "sources": ["s"]},
+            {"id": "bc", "name": "B-C", "kind": "alliance", "parties": ["BBB", "CCC"], "in_force": "2000",
+             "obligations": [{"kind": "defense"}], "sources": ["s"]},
+            {"id": "ac", "name": "A-C", "kind": "alliance", "parties": ["AAA", "CCC"], "in_force": "2001",
+             "obligations": [{"kind": "consultation"}], "sources": ["s"]}
+        ]
+    });
+    let graph = alliance_graph::io::json::from_str(&doc.to_string()).unwrap();
+    // In 2000: A-B +, B-C +, A-C - (A owes B defense against C): ++- is unbalanced.
+    let b = graph.as_of("2000-06".parse().unwrap()).balance();
+    assert_eq!(b.balanced, 0);
+    assert_eq!(b.unbalanced.len(), 1);
+    let t = b.unbalanced[0];
+    assert_eq!(
+        t.signs,
+        [Sign::Positive, Sign::Negative, Sign::Positive],
+        "{t:?}"
+    );
+    assert_eq!(b.ratio(), Some(0.0));
+}

@@ -147,6 +147,16 @@ pub(crate) enum Query {
         /// Another country
         b: String,
     },
+    /// Structural balance: alliances (+) and recorded hostility (-) as a signed graph; the
+    /// balanced and unbalanced triads, with the evidence for each sign
+    Balance {
+        /// How strong an alliance must be to count as +
+        #[arg(long, default_value = "defense", value_parser = parse_strength)]
+        strength: Strength,
+        /// How many unbalanced triads to print in full
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// The shortest chain of ties from A to B
     Path {
         /// From this country

@@ -2,6 +2,7 @@
 //! `table similarity` (the dyad-year table of every pair), `table network` (network measures
 //! per state and year).
 
+use alliance_graph::measures::balance::{Sign, SignedTie};
 use alliance_graph::measures::{self, PortfolioRule, Similarity, StateSystem, Weights};
 
 use super::prelude::*;
@@ -207,4 +208,106 @@ pub(crate) fn network_table(
         content: String::from_utf8_lossy(&bytes).into_owned(),
         file: output.map(Path::to_path_buf),
     })
+}
+
+/// `balance`: the structural balance of alliances and recorded hostility on the date.
+pub(crate) fn balance(view: &View<'_>, limit: usize) -> Res<(String, Value)> {
+    let graph = view.graph();
+    let b = view.balance();
+    let negative: Vec<&SignedTie<'_>> =
+        b.ties.iter().filter(|t| t.sign == Sign::Negative).collect();
+    let ambivalent: Vec<&SignedTie<'_>> = b.ties.iter().filter(|t| t.is_ambivalent()).collect();
+    let positive = b.ties.len() - negative.len();
+    let pair = |t: &SignedTie<'_>| {
+        format!(
+            "{} - {}",
+            label(graph, &t.first.into()),
+            label(graph, &t.second.into())
+        )
+    };
+    let mut out = format!(
+        "Structural balance as of {} (alliances at strength {}): {} allied pairs (+), {} hostile pairs (-), {} ambivalent\n",
+        view.date(),
+        view.strength(),
+        positive,
+        negative.len(),
+        ambivalent.len()
+    );
+    let all = b.balanced + b.unbalanced.len();
+    let _ = writeln!(
+        out,
+        "Triads: {all}, balanced {}, unbalanced {}; balance ratio {}",
+        b.balanced,
+        b.unbalanced.len(),
+        b.ratio()
+            .map_or("undefined (no triads)".into(), |r| format!("{r:.4}"))
+    );
+    let hostility_lines = |out: &mut String, t: &SignedTie<'_>| {
+        for h in &t.hostility {
+            let _ = writeln!(out, "      - {}", wrap(&h.to_string(), 96, "        "));
+        }
+    };
+    out.push_str("Hostile pairs (-):\n");
+    if negative.is_empty() {
+        none_line(&mut out);
+    }
+    for t in &negative {
+        let _ = writeln!(out, "  {}", pair(t));
+        hostility_lines(&mut out, t);
+    }
+    if !ambivalent.is_empty() {
+        out.push_str("Ambivalent pairs (allied, and hostility on record; counted as +):\n");
+        for t in &ambivalent {
+            let _ = writeln!(out, "  {}", pair(t));
+            evidence_lines(&mut out, &t.alliance, "      ");
+            hostility_lines(&mut out, t);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "Unbalanced triads{}:",
+        if b.unbalanced.len() > limit {
+            format!(" (the first {limit}; --limit N for more)")
+        } else {
+            String::new()
+        }
+    );
+    if b.unbalanced.is_empty() {
+        none_line(&mut out);
+    }
+    for t in b.unbalanced.iter().take(limit) {
+        let names: Vec<String> = t
+            .states
+            .iter()
+            .map(|s| label(graph, &(*s).into()))
+            .collect();
+        let _ = writeln!(out, "  {}", names.join(", "));
+        for (x, y) in [(0, 1), (0, 2), (1, 2)] {
+            let Some(tie) = b.tie(t.states[x], t.states[y]) else {
+                continue;
+            };
+            let sign = if tie.sign == Sign::Positive { "+" } else { "-" };
+            let _ = writeln!(out, "    {sign} {}", pair(tie));
+            if tie.sign == Sign::Positive {
+                evidence_lines(&mut out, &tie.alliance[..1], "      ");
+            } else {
+                hostility_lines(&mut out, tie);
+            }
+        }
+    }
+    let mut j = header("balance", view);
+    j.insert("strength".into(), json!(view.strength().as_str()));
+    j.insert("positive_ties".into(), json!(positive));
+    let ties = |v: &[&SignedTie<'_>]| serde_json::to_value(v).unwrap_or(Value::Null);
+    j.insert("negative_ties".into(), ties(&negative));
+    j.insert("ambivalent_ties".into(), ties(&ambivalent));
+    j.insert("triads".into(), json!(all));
+    j.insert("balanced".into(), json!(b.balanced));
+    j.insert("balance_ratio".into(), json!(b.ratio()));
+    j.insert(
+        "unbalanced".into(),
+        serde_json::to_value(&b.unbalanced).unwrap_or(Value::Null),
+    );
+    coverage(view, &[], &mut j, &mut out, true);
+    Ok((out, Value::Object(j)))
 }
