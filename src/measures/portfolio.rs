@@ -137,6 +137,27 @@ pub(crate) fn agreement(x: &[Level], y: &[Level]) -> Agreement {
     t
 }
 
+/// The states of the system on the view's days, in the graph's order: the countries whose
+/// statehood spells touch them. Where the graph records no country's statehood, every
+/// country; where it records some, a country without a record is not in the system (the
+/// world dataset's Annam, an ATOP member that COW does not list). [`StateSystem`]
+/// (super::StateSystem) follows the same rule by year.
+pub(crate) fn system_states(view: &View<'_>) -> Vec<CountryId> {
+    let asked = view.span();
+    let graph = view.graph();
+    let recorded = records_statehood(graph);
+    graph
+        .countries()
+        .filter(|c| (!recorded || !c.statehood.is_empty()) && c.is_state_during(&asked))
+        .map(|c| c.id)
+        .collect()
+}
+
+/// Whether the graph records any country's statehood.
+pub(crate) fn records_statehood(graph: &crate::AllianceGraph) -> bool {
+    graph.countries().any(|c| !c.statehood.is_empty())
+}
+
 /// The obligations one state owes another, one bit per kind: defense, offense, neutrality,
 /// non-aggression, consultation (bits 0 to 4).
 pub(crate) type Flags = u8;
@@ -223,8 +244,8 @@ pub struct PortfolioSimilarity {
 
 impl<'g> View<'g> {
     /// The alliance portfolios of the states of the system on the view's date: the
-    /// countries that were states on some day of it (all of them where statehood is not
-    /// recorded), each one's commitment to each other the strongest obligation it owed that
+    /// countries that were states on some day of it (all of them where the data record no
+    /// statehood; see [`StateSystem::of`](super::StateSystem::of)), each one's commitment to each other the strongest obligation it owed that
     /// one on some day of the date, under the tie rules at [`Strength::Any`] (ties that only
     /// possibly held count). For a year (`as_of("1914")`) that is ATOP's year rule: a
     /// commitment in force on any day of the year.
@@ -238,13 +259,7 @@ impl<'g> View<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn portfolios(&self) -> Portfolios {
-        let asked = self.span();
-        let states: Vec<CountryId> = self
-            .graph()
-            .countries()
-            .filter(|c| c.is_state_during(&asked))
-            .map(|c| c.id)
-            .collect();
+        let states = system_states(self);
         let n = states.len();
         let flags = commitment_flags(self, &states);
         let levels = (0..n * n)

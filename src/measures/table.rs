@@ -38,7 +38,7 @@ impl StateSystem {
     /// ```
     pub fn of(graph: &AllianceGraph, through: i32) -> StateSystem {
         let mut years: BTreeMap<i32, Vec<(u16, CountryId)>> = BTreeMap::new();
-        let recorded = graph.countries().any(|c| !c.statehood.is_empty());
+        let recorded = super::portfolio::records_statehood(graph);
         for c in graph.countries() {
             let Some(code) = c.cow_code else { continue };
             let mut spells: Vec<(i32, i32)> = c
@@ -263,102 +263,177 @@ pub fn write_similarity_table(
         missing_weights: 0,
     };
     let atop = atop_flags(graph, rule, from, to);
-    let mut buf: Vec<u8> = Vec::with_capacity(1 << 20);
+    let years: Vec<i32> = (from..=to)
+        .filter(|&y| !system.members(y).is_empty())
+        .collect();
+    // The years are independent: computed on every core, a few at a time (the memory held
+    // is a few years' text), and written in order.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8);
+    for batch in years.chunks(workers * 2) {
+        let blocks: Vec<Result<YearBlock>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers.min(batch.len()))
+                .map(|w| {
+                    let atop = atop.as_ref();
+                    scope.spawn(move || {
+                        let mut scratch = Scratch::default();
+                        batch
+                            .iter()
+                            .enumerate()
+                            .filter(|(k, _)| k % workers == w)
+                            .map(|(k, &year)| {
+                                let members = system.members(year);
+                                year_block(graph, members, year, atop, weights, &mut scratch)
+                                    .map(|b| (k, b))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            let mut done: Vec<(usize, Result<YearBlock>)> = Vec::new();
+            for h in handles {
+                match h.join() {
+                    Ok(results) => done.extend(results.into_iter().map(|r| match r {
+                        Ok((k, b)) => (k, Ok(b)),
+                        Err(e) => (usize::MAX, Err(e)),
+                    })),
+                    Err(_) => done.push((usize::MAX, Err(worker_failed()))),
+                }
+            }
+            done.sort_by_key(|(k, _)| *k);
+            done.into_iter().map(|(_, b)| b).collect()
+        });
+        for block in blocks {
+            let block = block?;
+            out.write_all(&block.text).map_err(io)?;
+            summary.rows += block.rows;
+            summary.missing_weights += block.missing_weights;
+            summary.years += 1;
+        }
+    }
+    out.flush().map_err(io)?;
+    Ok(summary)
+}
+
+fn worker_failed() -> Error {
+    Error::from(ErrorKind::InvalidPortfolio {
+        reason: "a worker computing the table stopped (a bug; please report it)".into(),
+    })
+}
+
+/// One year of the similarity table, as CSV text.
+struct YearBlock {
+    text: Vec<u8>,
+    rows: u64,
+    missing_weights: u64,
+}
+
+/// What computing a year reuses.
+#[derive(Default)]
+struct Scratch {
+    cells: Vec<u8>,
+    spans: Vec<(u32, u32)>,
+    seen: FastMap<Agreement, (u32, u32)>,
+    weight_row: Vec<f64>,
+}
+
+fn year_block(
+    graph: &AllianceGraph,
+    members: &[(u16, CountryId)],
+    year: i32,
+    atop: Option<&FastMap<i32, YearDyads>>,
+    weights: Option<&Weights>,
+    scratch: &mut Scratch,
+) -> Result<YearBlock> {
+    let n = members.len();
     let mut float = zmij::Buffer::new();
     let mut int = itoa::Buffer::new();
-    let mut weight_row: Vec<f64> = Vec::new();
-    // The measures are symmetric: each unordered pair's cells are formatted once, into
-    // `cells`, and copied into both rows.
-    let mut cells: Vec<u8> = Vec::new();
-    let mut spans: Vec<(u32, u32)> = Vec::new();
-    let mut seen: FastMap<Agreement, (u32, u32)> = FastMap::default();
-    for year in from..=to {
-        let members = system.members(year);
-        if members.is_empty() {
-            continue;
-        }
-        summary.years += 1;
-        let n = members.len();
-        let flags = year_flags(graph, members, year, atop.as_ref())?;
-        let levels: Vec<Level> = (0..n * n)
-            .map(|k| {
-                if k / n == k % n {
-                    MAX_LEVEL
-                } else {
-                    level_of_flags(flags[k])
-                }
-            })
-            .collect();
-        if let Some(w) = weights {
-            weight_row.clear();
-            for &(code, _) in members {
-                match w.get(code, year) {
-                    Some(v) => weight_row.push(v),
-                    None => {
-                        summary.missing_weights += 1;
-                        weight_row.push(0.0);
-                    }
-                }
+    let mut missing_weights = 0;
+    let flags = year_flags(graph, members, year, atop)?;
+    let levels: Vec<Level> = (0..n * n)
+        .map(|k| {
+            if k / n == k % n {
+                MAX_LEVEL
+            } else {
+                level_of_flags(flags[k])
             }
-        }
-        let bits = LevelBits::of(&levels, n);
-        cells.clear();
-        spans.clear();
-        spans.resize(n * n, (0, 0));
-        // Pairs with the same cross-table have the same measures (two states without
-        // alliances, say): their cells are computed and formatted once. Not with weights,
-        // which differ from pair to pair.
-        seen.clear();
-        for i in 0..n {
-            for j in i..n {
-                let table = bits.agreement(i, j);
-                if weights.is_none() {
-                    if let Some(&span) = seen.get(&table) {
-                        spans[i * n + j] = span;
-                        continue;
-                    }
+        })
+        .collect();
+    let Scratch {
+        cells,
+        spans,
+        seen,
+        weight_row,
+    } = scratch;
+    if let Some(w) = weights {
+        weight_row.clear();
+        for &(code, _) in members {
+            match w.get(code, year) {
+                Some(v) => weight_row.push(v),
+                None => {
+                    missing_weights += 1;
+                    weight_row.push(0.0);
                 }
-                let start = cells.len() as u32;
-                for v in table.similarity().values() {
-                    push_value(&mut cells, &mut float, v);
-                }
-                if weights.is_some() {
-                    let (x, y) = (&levels[i * n..(i + 1) * n], &levels[j * n..(j + 1) * n]);
-                    let mut t = WeightedAgreement::default();
-                    for k in 0..n {
-                        t.add(x[k], y[k], weight_row[k]);
-                    }
-                    for v in t.similarity().values() {
-                        push_value(&mut cells, &mut float, v);
-                    }
-                }
-                spans[i * n + j] = (start, cells.len() as u32);
-                if weights.is_none() {
-                    seen.insert(table, spans[i * n + j]);
-                }
-            }
-        }
-        for i in 0..n {
-            for j in 0..n {
-                let (a, b) = spans[i.min(j) * n + i.max(j)];
-                buf.extend_from_slice(int.format(members[i].0).as_bytes());
-                buf.push(b',');
-                buf.extend_from_slice(int.format(members[j].0).as_bytes());
-                buf.push(b',');
-                buf.extend_from_slice(int.format(year).as_bytes());
-                buf.extend_from_slice(&cells[a as usize..b as usize]);
-                buf.push(b'\n');
-                summary.rows += 1;
-            }
-            if buf.len() >= 1 << 20 {
-                out.write_all(&buf).map_err(io)?;
-                buf.clear();
             }
         }
     }
-    out.write_all(&buf).map_err(io)?;
-    out.flush().map_err(io)?;
-    Ok(summary)
+    let bits = LevelBits::of(&levels, n);
+    // The measures are symmetric: each unordered pair's cells are formatted once, into
+    // `cells`, and copied into both rows. Pairs with the same cross-table have the same
+    // measures (two states without alliances, say): their cells are computed and formatted
+    // once. Not with weights, which differ from pair to pair.
+    cells.clear();
+    spans.clear();
+    spans.resize(n * n, (0, 0));
+    seen.clear();
+    for i in 0..n {
+        for j in i..n {
+            let table = bits.agreement(i, j);
+            if weights.is_none() {
+                if let Some(&span) = seen.get(&table) {
+                    spans[i * n + j] = span;
+                    continue;
+                }
+            }
+            let start = cells.len() as u32;
+            for v in table.similarity().values() {
+                push_value(cells, &mut float, v);
+            }
+            if weights.is_some() {
+                let (x, y) = (&levels[i * n..(i + 1) * n], &levels[j * n..(j + 1) * n]);
+                let mut t = WeightedAgreement::default();
+                for k in 0..n {
+                    t.add(x[k], y[k], weight_row[k]);
+                }
+                for v in t.similarity().values() {
+                    push_value(cells, &mut float, v);
+                }
+            }
+            spans[i * n + j] = (start, cells.len() as u32);
+            if weights.is_none() {
+                seen.insert(table, spans[i * n + j]);
+            }
+        }
+    }
+    let mut text = Vec::with_capacity(n * n * 160);
+    for i in 0..n {
+        for j in 0..n {
+            let (a, b) = spans[i.min(j) * n + i.max(j)];
+            text.extend_from_slice(int.format(members[i].0).as_bytes());
+            text.push(b',');
+            text.extend_from_slice(int.format(members[j].0).as_bytes());
+            text.push(b',');
+            text.extend_from_slice(int.format(year).as_bytes());
+            text.extend_from_slice(&cells[a as usize..b as usize]);
+            text.push(b'\n');
+        }
+    }
+    Ok(YearBlock {
+        text,
+        rows: (n * n) as u64,
+        missing_weights,
+    })
 }
 
 /// Each state's portfolio as one bit set per level (bit `k` of set `a` of state `i`: `i`'s
