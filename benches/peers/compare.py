@@ -110,12 +110,12 @@ def close(first, *others):
             print(f"MISMATCH: {first} and {path} differ in columns or rows "
                   f"({len(ours)} and {len(theirs)} rows)", file=sys.stderr)
             sys.exit(1)
-        keys = ["ccode1", "ccode2", "year"]
+        keys = [c for c in ours.columns if c in ("ccode", "ccode1", "ccode2", "year")]
         if not (ours[keys].to_numpy() == theirs[keys].to_numpy()).all():
             print(f"MISMATCH: {first} and {path} list different pairs", file=sys.stderr)
             sys.exit(1)
         worst = 0.0
-        for c in ours.columns[3:]:
+        for c in ours.columns[len(keys):]:
             x, y = ours[c].to_numpy(float), theirs[c].to_numpy(float)
             if (np.isnan(x) != np.isnan(y)).any():
                 print(f"MISMATCH: {c}: undefined in one and not the other", file=sys.stderr)
@@ -129,8 +129,8 @@ def close(first, *others):
               file=sys.stderr)
 
 
-def runs(*specs):
-    print("| similarity table, 1816-2018, whole process | min | median | max | runs | / ours (median) |")
+def runs(title, *specs):
+    print(f"| {title}, whole process | min | median | max | runs | / ours (median) |")
     print("|---|---:|---:|---:|---:|---:|")
     medians = {}
     for spec in specs:

@@ -17,7 +17,10 @@ import pandas as pd
 
 def measures(G, codes):
     n = G.number_of_nodes()
-    eig = nx.eigenvector_centrality(G, max_iter=100, tol=1e-6)
+    try:
+        eig = nx.eigenvector_centrality(G, max_iter=100, tol=1e-6)
+    except nx.PowerIterationFailedConvergence:
+        eig = {v: float("nan") for v in G}  # ours: NA, the same failure
     btw = nx.betweenness_centrality(G, normalized=True, endpoints=False)
     deg_c = nx.degree_centrality(G) if n > 1 else {v: 1.0 for v in G}
     clu = nx.clustering(G)
@@ -27,7 +30,11 @@ def measures(G, codes):
         name = min(comp)
         for v in comp:
             bloc[v] = (name, len(comp))
-    return {v: (G.degree(v), deg_c[v], eig[v], btw[v], clu[v], core[v], *bloc[v]) for v in codes}
+    community = {}
+    for comp in nx.community.greedy_modularity_communities(G):
+        for v in comp:
+            community[v] = min(comp)
+    return {v: (G.degree(v), deg_c[v], eig[v], btw[v], clu[v], core[v], *bloc[v], community[v]) for v in codes}
 
 
 def main(ddyr_path, system_path, out_path, *years):
@@ -55,8 +62,8 @@ def main(ddyr_path, system_path, out_path, *years):
                         + list(layers[0][c]) + list(layers[1][c]))
     columns = ["ccode", "year", "defense_allies", "offense_allies", "neutral_allies", "nonagg_allies", "consul_allies"]
     for p in ["def", "any"]:
-        columns += [f"{p}_{m}" for m in ["degree", "degree_centrality", "eigenvector", "betweenness", "clustering", "core", "bloc", "bloc_size"]]
-    pd.DataFrame(rows, columns=columns).to_csv(out_path, index=False, lineterminator="\n")
+        columns += [f"{p}_{m}" for m in ["degree", "degree_centrality", "eigenvector", "betweenness", "clustering", "core", "bloc", "bloc_size", "community"]]
+    pd.DataFrame(rows, columns=columns).to_csv(out_path, index=False, na_rep="NA", lineterminator="\n")
 
 
 if __name__ == "__main__":

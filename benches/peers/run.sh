@@ -92,9 +92,20 @@ if [ -n "$features" ]; then
   "$py" "$peers/compare.py" files "$out/sim-ours.csv" "$out/sim-ours-o.csv"
   "$py" "$peers/compare.py" close "$out/sim-ours.csv" "$out/sim-pandas.csv" "$out/sim-arrow.csv"
   join() { local IFS=,; echo "$*"; }
-  "$py" "$peers/compare.py" runs "ours (> file)=$(join "${ours_t[@]}")" "ours (-o file: synced, renamed)=$(join "${synced_t[@]}")" \
+  "$py" "$peers/compare.py" runs "similarity table, 1816-2018" "ours (> file)=$(join "${ours_t[@]}")" "ours (-o file: synced, renamed)=$(join "${synced_t[@]}")" \
     "numpy + pandas to_csv=$(join "${pandas_t[@]}")" \
     "numpy + pyarrow write_csv=$(join "${arrow_t[@]}")" | tee "$out/similarity.md"
+
+  # The network measures of every state-year, ours against networkx's own functions.
+  echo "== network table: ours, networkx" >&2
+  net_ours=(); net_nx=()
+  for run in 1 2 3; do
+    net_ours+=("$(seconds "$bin" --atop "$atop_members" table network -o "$out/net-ours.csv")")
+    net_nx+=("$(seconds "$py" "$peers/network_peer.py" "$out/ddyr.csv" "$system" "$out/net-networkx.csv" $(seq 1816 2018))")
+  done
+  "$py" "$peers/compare.py" close "$out/net-ours.csv" "$out/net-networkx.csv"
+  "$py" "$peers/compare.py" runs "network table, 1816-2018" "ours=$(join "${net_ours[@]}")" \
+    "networkx=$(join "${net_nx[@]}")" | tee "$out/network.md"
 fi
 
 if [ -z "${QUICK:-}" ]; then

@@ -559,7 +559,7 @@ pub(crate) fn atop_flags(
 
 /// The network table's columns.
 #[cfg(feature = "network-measures")]
-pub const NETWORK_COLUMNS: [&str; 23] = [
+pub const NETWORK_COLUMNS: [&str; 25] = [
     "ccode",
     "year",
     "defense_allies",
@@ -575,6 +575,7 @@ pub const NETWORK_COLUMNS: [&str; 23] = [
     "def_core",
     "def_bloc",
     "def_bloc_size",
+    "def_community",
     "any_degree",
     "any_degree_centrality",
     "any_eigenvector",
@@ -583,13 +584,14 @@ pub const NETWORK_COLUMNS: [&str; 23] = [
     "any_core",
     "any_bloc",
     "any_bloc_size",
+    "any_community",
 ];
 
 /// Writes the state-year table of network measures ([`network`](super::network)) for
 /// `from..=to` as CSV (LF line endings, `NA` where a value is undefined), in the columns of
 /// [`NETWORK_COLUMNS`]: the obligation counts, then each measure on the defense graph
-/// (`def_`) and on the any-obligation graph (`any_`); a bloc is named by its smallest COW
-/// code. Rows by year, then state. Returns the number of rows.
+/// (`def_`) and on the any-obligation graph (`any_`); a bloc or community is named by its
+/// smallest COW code. Rows by year, then state. Returns the number of rows.
 ///
 /// ```
 /// use alliance_graph::measures::{self, PortfolioRule, StateSystem};
@@ -643,7 +645,7 @@ pub fn write_network_table(
             for c in [s.defense, s.any] {
                 let _ = write!(
                     out,
-                    ",{},{},{},{},{},{},{},{}",
+                    ",{},{},{},{},{},{},{},{},{}",
                     c.degree,
                     number(Some(c.degree_centrality)),
                     number(c.eigenvector),
@@ -651,7 +653,8 @@ pub fn write_network_table(
                     number(Some(c.clustering)),
                     c.core,
                     code_of(&c.bloc),
-                    c.bloc_size
+                    c.bloc_size,
+                    code_of(&c.community)
                 );
             }
             out.push('\n');
