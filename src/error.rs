@@ -380,6 +380,7 @@ impl Error {
     }
 
     /// Attaches a file path to an error that came from parsing that file's contents.
+    #[cfg(any(feature = "json", feature = "atop"))]
     pub(crate) fn with_path(mut self, p: &std::path::Path) -> Self {
         match &mut *self.0 {
             ErrorKind::Parse { location, .. }

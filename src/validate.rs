@@ -188,6 +188,7 @@ pub enum Issue {
 
 impl Issue {
     /// The record the issue is about, to renumber it.
+    #[cfg(feature = "json")]
     pub(crate) fn record_mut(&mut self) -> Option<&mut Record> {
         match self {
             Issue::Malformed { record, .. } => record.as_mut(),

@@ -51,6 +51,7 @@ pub use crate::model::{Document, FORMAT};
 /// Opens a file the user named for reading, refusing anything but a regular file: loading
 /// never follows a symbolic link (or reads a directory, pipe or device), so it reads only the
 /// paths it was given. Returns the file and its length.
+#[cfg(any(feature = "json", feature = "atop"))]
 pub(crate) fn open_input(path: &std::path::Path) -> crate::Result<(std::fs::File, u64)> {
     let io_error = |source: std::io::Error| {
         crate::Error::from(crate::ErrorKind::Io {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use super::portfolio::{commitment_flags, flag, level_of_flags, Flags};
+use super::portfolio::{commitment_flags, level_of_flags, Flags};
 use super::similarity::{Agreement, Level, Similarity, WeightedAgreement, WeightedS, MAX_LEVEL};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::CountryId;
@@ -544,7 +544,7 @@ pub(crate) fn atop_flags(
                     (r.consul, Obligation::Consultation),
                 ] {
                     if owed {
-                        f |= flag(o);
+                        f |= super::portfolio::flag(o);
                     }
                 }
                 by_year

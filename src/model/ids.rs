@@ -321,8 +321,10 @@ thread_local! {
 
 /// Shares one allocation among equal slug ids read while the guard lives (on this thread):
 /// a million stances citing one source hold one `Arc<str>`, not a million.
+#[cfg(feature = "json")]
 pub(crate) struct InternGuard(bool);
 
+#[cfg(feature = "json")]
 impl InternGuard {
     pub(crate) fn new() -> Self {
         InternGuard(INTERNED.with(|i| {
@@ -336,6 +338,7 @@ impl InternGuard {
     }
 }
 
+#[cfg(feature = "json")]
 impl Drop for InternGuard {
     fn drop(&mut self) {
         if self.0 {

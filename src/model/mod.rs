@@ -10,6 +10,7 @@ mod tie;
 
 pub use actor::{Country, Grouping, GroupingKind, GroupingStatus, Since, Statehood, StatusChange};
 pub use document::{Document, FORMAT};
+#[cfg(feature = "json")]
 pub(crate) use ids::InternGuard;
 pub use ids::{ActorId, CountryId, GroupingId, SourceId, TreatyId};
 pub use source::{Citation, Coverage, Source};
