@@ -25,7 +25,9 @@
 //!   them. These are the weights of the R package psych's `cohen.kappa` (its "weighted
 //!   kappa"), which the published FPSIM table used; a disagreement is weighted by how many
 //!   used categories lie between, not by the scale's values. On binary portfolios the weights
-//!   are 1 on the diagonal and 0 off it: Cohen's (1960) unweighted kappa.
+//!   are 1 on the diagonal and 0 off it: Cohen's (1960) unweighted kappa. With weights on
+//!   the scale's values instead (`(|a − b| / d_max)²` as disagreement weights, fpsim's
+//!   `cohenk(levels = 0:3)`): [`Agreement::cohens_kappa_on_scale`].
 //! - **Kendall's tau-b** (Kendall 1938, 1945): `τ_b = (C − D) / √((n₀ − n₁)(n₀ − n₂))`, `C`
 //!   and `D` the concordant and discordant pairs of positions, `n₀ = n(n−1)/2`, `n₁` and `n₂`
 //!   the pairs tied in `x` and in `y` (what R's `cor(method = "kendall")` computes).
@@ -35,6 +37,11 @@
 //! portfolios use one category only), kappa when fewer than two categories are used, tau-b
 //! when either portfolio is constant (or `n < 2`). S is always defined (`n ≥ 1`). A state
 //! alone in the system has the portfolio `[3]`: S = 1, the others undefined.
+//!
+//! Checked against the published worked example, Signorino and Ritter's (1999) Table 6
+//! (Germany and Russia in 1914, as the R package fpsim ships it): tau-b, S, weighted S,
+//! Scott's pi and the scale-weighted kappa equal fpsim's documented values
+//! (`tests/suite/measures.rs`).
 //!
 //! References: Signorino, C. S. and J. M. Ritter (1999), "Tau-b or Not Tau-b: Measuring the
 //! Similarity of Foreign Policy Positions", *International Studies Quarterly* 43(1): 115–144;
@@ -228,6 +235,38 @@ impl Agreement {
             }
         }
         defined((observed - expected) / (1.0 - expected))
+    }
+
+    /// Cohen's weighted kappa with quadratic weights on the scale's values instead of the
+    /// ranks of the categories used: `κ = 1 − Σ d_ab·o_ab / Σ d_ab·e_ab`, disagreement
+    /// weights `d_ab = (|a − b| / d_max)²` (3 for valued portfolios, 1 for binary). This is
+    /// fpsim's `cohenk(x, y, levels = 0:3)`, not the FPSIM table's `kallyv` (see
+    /// [`cohens_kappa`](Self::cohens_kappa)); the two agree when all four levels are used.
+    /// `None` where undefined.
+    ///
+    /// ```
+    /// use alliance_graph::measures::Agreement;
+    /// let t = Agreement::of(&[3, 0, 3], &[3, 0, 0])?;
+    /// // Only 0 and 3 are used: the weights are the same either way.
+    /// assert_eq!(t.cohens_kappa_on_scale(3), t.cohens_kappa());
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn cohens_kappa_on_scale(&self, d_max: Level) -> Option<f64> {
+        if d_max == 0 {
+            return None;
+        }
+        let n = f64::from(self.len());
+        let (rows, cols) = self.margins();
+        let (mut observed, mut expected) = (0.0, 0.0);
+        for (a, (row, &r)) in self.counts.iter().zip(&rows).enumerate() {
+            for (b, (&count, &c)) in row.iter().zip(&cols).enumerate() {
+                let d = a.abs_diff(b) as f64 / f64::from(d_max);
+                let w = d * d;
+                observed += w * f64::from(count) / n;
+                expected += w * (f64::from(r) / n) * (f64::from(c) / n);
+            }
+        }
+        defined(1.0 - observed / expected)
     }
 
     /// Kendall's tau-b; `None` where undefined (see the [module docs](self)).

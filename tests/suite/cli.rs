@@ -1046,6 +1046,34 @@ fn similarity_of_two_states_with_the_differences() {
     assert!(e.contains("SVK was not a state on 1914"), "{e}");
     let e = failure(&["similarity", "Germany", "nato"]);
     assert!(e.contains("grouping"), "{e}");
+    // --measure keeps the measures named, in text and JSON.
+    let out = text(&[
+        "--as-of",
+        "1914",
+        "similarity",
+        "DEU",
+        "RUS",
+        "--measure",
+        "kallyv,taub",
+    ]);
+    assert!(out.contains("(kallyv)") && out.contains("(taub)"), "{out}");
+    assert!(!out.contains("(sallyvs)"), "{out}");
+    let j = json(&[
+        "--as-of",
+        "1914",
+        "similarity",
+        "DEU",
+        "RUS",
+        "--measure",
+        "taub",
+    ]);
+    let kept: Vec<&String> = j["similarity"].as_object().unwrap().keys().collect();
+    assert_eq!(kept, ["tau_b"]);
+    let e = failure(&["similarity", "DEU", "RUS", "--measure", "salyvs"]);
+    assert!(
+        e.contains("unknown measure \"salyvs\"; did you mean sallyvs?"),
+        "{e}"
+    );
 }
 
 #[test]

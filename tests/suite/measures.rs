@@ -442,3 +442,37 @@ fn an_ally_named_as_adversary_makes_an_unbalanced_triad() {
     );
     assert_eq!(b.ratio(), Some(0.0));
 }
+
+/// Signorino and Ritter's (1999) Table 6: Germany's and Russia's commitments to the 20
+/// European states of 1914, with the states' shares of European capabilities, as the R
+/// package fpsim ships it (`gmyrus14`). The published values, from fpsim's documentation:
+/// `taub` 0.03031695, `srs(..., 'absolute')` 0.4, weighted by capabilities −0.46,
+/// `spi(levels = 0:3)` −0.04477612, `cohenk(levels = 0:3)` −0.07758621.
+#[test]
+fn signorino_and_ritters_germany_and_russia_in_1914() {
+    let gmy = [3, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0];
+    let rus = [0, 3, 1, 3, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    let syscap = [
+        0.25, 0.21, 0.2, 0.08, 0.08, 0.05, 0.03, 0.03, 0.02, 0.01, 0.01, 0.01, 0.01, 0.01, 0.0,
+        0.0, 0.0, 0.0, 0.0, 0.0,
+    ];
+    let t = Agreement::of(&gmy, &rus).unwrap();
+    let near = |a: Option<f64>, b: f64| {
+        let a = a.expect("defined");
+        assert!((a - b).abs() < 5e-9, "{a} != {b}");
+    };
+    near(t.kendall_tau_b(), 0.03031695);
+    near(t.s(Distance::Absolute, 3), 0.4);
+    near(t.scotts_pi(), -0.04477612);
+    near(t.cohens_kappa_on_scale(3), -0.07758621);
+    let w = WeightedAgreement::of(&gmy, &rus, &syscap).unwrap();
+    near(w.s(Distance::Absolute, 3), -0.46);
+    // The FPSIM table's kappa (psych's weights over the categories used: 0, 1 and 3) is
+    // another number on the same data, by hand: cells (0,0) 13, (3,0) 3, (0,3) 2, (0,1) 1,
+    // (3,1) 1; weights 1 on the diagonal, 3/4 one rank apart, 0 two apart; margins 16/4 and
+    // 16/2/2: p_o(w) = 14.5/20, p_e(w) = 294/400.
+    near(
+        t.cohens_kappa(),
+        (14.5 / 20.0 - 294.0 / 400.0) / (1.0 - 294.0 / 400.0),
+    );
+}

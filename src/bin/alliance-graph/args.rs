@@ -146,6 +146,10 @@ pub(crate) enum Query {
         a: String,
         /// Another country
         b: String,
+        /// Only these measures, by their FPSIM column names (sallyvs, sallyva, sallybs,
+        /// sallyba, pallyv, pallyb, kallyv, kallyb, taub); repeat or separate by commas
+        #[arg(long = "measure", value_name = "NAME", value_delimiter = ',')]
+        measures: Vec<String>,
     },
     /// Structural balance: alliances (+) and recorded hostility (-) as a signed graph; the
     /// balanced and unbalanced triads, with the evidence for each sign

@@ -20,8 +20,32 @@ const MEASURES: [&str; 9] = [
     "Kendall's tau-b, valued",
 ];
 
-pub(crate) fn similarity(view: &View<'_>, a: &str, b: &str) -> Res<(String, Value)> {
+pub(crate) fn similarity(
+    view: &View<'_>,
+    a: &str,
+    b: &str,
+    only: &[String],
+) -> Res<(String, Value)> {
     let graph = view.graph();
+    for name in only {
+        if !Similarity::COLUMNS.contains(&name.as_str()) {
+            let near = Similarity::COLUMNS
+                .iter()
+                .max_by(|x, y| {
+                    strsim::jaro_winkler(x, name).total_cmp(&strsim::jaro_winkler(y, name))
+                })
+                .copied()
+                .unwrap_or("sallyvs");
+            return Err(fail(
+                format!("unknown measure {name:?}; did you mean {near}?"),
+                Some(&format!(
+                    "the measures are {}",
+                    Similarity::COLUMNS.join(", ")
+                )),
+            ));
+        }
+    }
+    let wanted = |column: &str| only.is_empty() || only.iter().any(|m| m == column);
     let found = view.similarity(a, b)?;
     let (ia, ib) = (ActorId::from(found.first), ActorId::from(found.second));
     let (la, lb) = (label(graph, &ia), label(graph, &ib));
@@ -34,6 +58,7 @@ pub(crate) fn similarity(view: &View<'_>, a: &str, b: &str) -> Res<(String, Valu
         .iter()
         .zip(Similarity::COLUMNS)
         .zip(found.similarity.values())
+        .filter(|((_, column), _)| wanted(column))
         .map(|((what, column), v)| {
             vec![
                 format!("{what} ({column})"),
@@ -73,6 +98,25 @@ pub(crate) fn similarity(view: &View<'_>, a: &str, b: &str) -> Res<(String, Valu
         for key in ["system_size", "similarity", "differences"] {
             if let Some(v) = fields.get(key) {
                 j.insert(key.into(), v.clone());
+            }
+        }
+    }
+    // The JSON keeps the library's field names; --measure leaves out the others.
+    if let Some(Value::Object(m)) = j.get_mut("similarity") {
+        let fields = [
+            "s_valued_squared",
+            "s_valued_absolute",
+            "s_binary_squared",
+            "s_binary_absolute",
+            "pi_valued",
+            "pi_binary",
+            "kappa_valued",
+            "kappa_binary",
+            "tau_b",
+        ];
+        for (field, column) in fields.iter().zip(Similarity::COLUMNS) {
+            if !wanted(column) {
+                m.remove(*field);
             }
         }
     }

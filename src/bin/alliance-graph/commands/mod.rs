@@ -43,7 +43,7 @@ pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<
             nuclear,
             strength,
         } => defenders(&view.with_strength(*strength), actor, *nuclear)?,
-        Query::Similarity { a, b } => similarity(&view, a, b)?,
+        Query::Similarity { a, b, measures } => similarity(&view, a, b, measures)?,
         Query::Balance { strength, limit } => balance(&view.with_strength(*strength), *limit)?,
         Query::Path { a, b, strength } => path(&view.with_strength(*strength), a, b)?,
         Query::Blocs { strength } => blocs(&view.with_strength(*strength))?,
