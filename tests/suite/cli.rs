@@ -1124,6 +1124,16 @@ fn the_similarity_table_with_weights_and_its_errors() {
     );
     let e = failure(&["table", "similarity", "--from", "1900", "--to", "1800"]);
     assert!(e.contains("--from 1900 is after --to 1800"), "{e}");
+    // Options of one table given to another are errors, not ignored.
+    let e = failure(&["table", "network", "--weights", weights.to_str().unwrap()]);
+    assert!(e.contains("--weights is for the similarity table"), "{e}");
+    let e = failure(&["table", "similarity", "--directed"]);
+    assert!(e.contains("--directed is for the dyad-year table"), "{e}");
+    let e = failure(&["table", "state-year", "--from", "1900"]);
+    assert!(
+        e.contains("are for the similarity and network tables"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -61,9 +61,9 @@ pub(crate) enum Command {
         /// The dyad-year table with both directions (A, B) and (B, A), as ATOP's ddyr file
         #[arg(long)]
         directed: bool,
-        /// The first year (similarity, network)
-        #[arg(long, default_value_t = 1816, value_name = "YEAR")]
-        from: i32,
+        /// The first year (similarity, network) [default: 1816]
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
         /// The last year (similarity, network) [default: 2018 with --atop, else the --as-of year or this year]
         #[arg(long, value_name = "YEAR")]
         to: Option<i32>,

@@ -152,47 +152,51 @@ pub(crate) fn run(cli: &Cli) -> Res<Output> {
         Command::Query(q) => query(&graph, date, q),
         Command::WhatIf(w) => what_if(&graph, date, w),
         Command::Table {
-            kind: TableKind::Network,
-            from,
-            to,
-            output,
-            ..
-        } => network_table(
-            &graph,
-            cli.global.atop.is_some(),
-            *from,
-            to.unwrap_or(if cli.global.atop.is_some() {
-                2018
-            } else {
-                date.year_part()
-            }),
-            output.as_deref(),
-        ),
-        Command::Table {
-            kind: TableKind::Similarity,
+            kind: kind @ (TableKind::Similarity | TableKind::Network),
+            directed,
             from,
             to,
             weights,
             output,
-            ..
-        } => similarity_table(
-            &graph,
-            cli.global.atop.is_some(),
-            *from,
-            to.unwrap_or(if cli.global.atop.is_some() {
-                2018
-            } else {
-                date.year_part()
-            }),
-            weights.as_deref(),
-            output.as_deref(),
-        ),
+        } => {
+            let from_atop = cli.global.atop.is_some();
+            // ATOP ends in 2018; the data loaded run to the date asked.
+            let to = to.unwrap_or(if from_atop { 2018 } else { date.year_part() });
+            if *directed {
+                return Err(fail(
+                    "--directed is for the dyad-year table",
+                    Some("the similarity table has both orders of every pair already; the network table is by state"),
+                ));
+            }
+            if weights.is_some() && matches!(kind, TableKind::Network) {
+                return Err(fail(
+                    "--weights is for the similarity table (the weighted S)",
+                    None,
+                ));
+            }
+            measures_table(
+                &graph,
+                *kind,
+                from_atop,
+                from.unwrap_or(1816)..=to,
+                weights.as_deref(),
+                output.as_deref(),
+            )
+        }
         Command::Table {
             kind,
             directed,
             output,
-            ..
+            from,
+            to,
+            weights,
         } => {
+            if from.is_some() || to.is_some() || weights.is_some() {
+                return Err(fail(
+                    "--from, --to and --weights are for the similarity and network tables",
+                    Some("ATOP's state-year and dyad-year tables always cover all of ATOP's years"),
+                ));
+            }
             if cli.global.atop.is_none() {
                 return Err(fail(
                     "ATOP's tables are made from an ATOP member file",

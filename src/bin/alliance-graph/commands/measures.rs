@@ -124,22 +124,47 @@ pub(crate) fn similarity(
     Ok((out, Value::Object(j)))
 }
 
-/// `table similarity`: the FPSIM-style table, streamed (it runs to hundreds of megabytes).
-/// With `--atop`, ATOP's own coding of the imported file, in the COW system of the world
-/// dataset; otherwise the tie rules on the data loaded, in its own states' system.
-pub(crate) fn similarity_table(
+/// `table similarity` and `table network`. With `--atop`, from ATOP's own coding of the
+/// imported file, in the COW system of the world dataset; otherwise through the tie rules on
+/// the data loaded, in its own states' system.
+pub(crate) fn measures_table(
     graph: &AllianceGraph,
+    kind: TableKind,
     from_atop: bool,
-    from: i32,
-    to: i32,
+    years: std::ops::RangeInclusive<i32>,
     weights: Option<&Path>,
     output: Option<&Path>,
 ) -> Res<Output> {
+    let (from, to) = (*years.start(), *years.end());
     if from > to {
         return Err(fail(
             format!("--from {from} is after --to {to}"),
             Some("give the first year first: --from 1816 --to 2018"),
         ));
+    }
+    let (system, rule) = if from_atop {
+        (
+            StateSystem::of(&datasets::world(), to),
+            PortfolioRule::AtopDyadYears,
+        )
+    } else {
+        (StateSystem::of(graph, to), PortfolioRule::Ties)
+    };
+    if years.clone().all(|y| system.members(y).is_empty()) {
+        return Err(fail(
+            format!("no state of the data has a COW code and was a state in {from}-{to}"),
+            Some(
+                "the measures tables are by COW code: use the world dataset or --atop atop5_1m.csv",
+            ),
+        ));
+    }
+    if let TableKind::Network = kind {
+        let mut bytes = Vec::new();
+        measures::write_network_table(graph, &system, rule, from, to, &mut bytes)?;
+        return Ok(Output::Content {
+            content: String::from_utf8_lossy(&bytes).into_owned(),
+            file: output.map(Path::to_path_buf),
+        });
     }
     let weights = match weights {
         None => None,
@@ -154,22 +179,7 @@ pub(crate) fn similarity_table(
             })?)
         }
     };
-    let (system, rule) = if from_atop {
-        (
-            StateSystem::of(&datasets::world(), to),
-            PortfolioRule::AtopDyadYears,
-        )
-    } else {
-        (StateSystem::of(graph, to), PortfolioRule::Ties)
-    };
-    if (from..=to).all(|y| system.members(y).is_empty()) {
-        return Err(fail(
-            format!("no state of the data has a COW code and was a state in {from}-{to}"),
-            Some(
-                "the similarity table is by COW code: use the world dataset or --atop atop5_1m.csv",
-            ),
-        ));
-    }
+    // Streamed: 1816-2018 is 370 MB.
     let mut summary = None;
     let mut failure = None;
     super::super::output::stream(output, |w| {
@@ -215,43 +225,6 @@ pub(crate) fn similarity_table(
         );
     }
     Ok(Output::Streamed { note: Some(note) })
-}
-
-/// `table network`: network measures per state and year; with `--atop`, from ATOP's coding of
-/// the imported file in the COW system of the world dataset, as `table similarity`.
-pub(crate) fn network_table(
-    graph: &AllianceGraph,
-    from_atop: bool,
-    from: i32,
-    to: i32,
-    output: Option<&Path>,
-) -> Res<Output> {
-    if from > to {
-        return Err(fail(
-            format!("--from {from} is after --to {to}"),
-            Some("give the first year first: --from 1816 --to 2018"),
-        ));
-    }
-    let (system, rule) = if from_atop {
-        (
-            StateSystem::of(&datasets::world(), to),
-            PortfolioRule::AtopDyadYears,
-        )
-    } else {
-        (StateSystem::of(graph, to), PortfolioRule::Ties)
-    };
-    let mut bytes = Vec::new();
-    let rows = measures::write_network_table(graph, &system, rule, from, to, &mut bytes)?;
-    if rows == 0 {
-        return Err(fail(
-            format!("no state of the data has a COW code and was a state in {from}-{to}"),
-            Some("the network table is by COW code: use the world dataset or --atop atop5_1m.csv"),
-        ));
-    }
-    Ok(Output::Content {
-        content: String::from_utf8_lossy(&bytes).into_owned(),
-        file: output.map(Path::to_path_buf),
-    })
 }
 
 /// `balance`: the structural balance of alliances and recorded hostility on the date.
