@@ -254,56 +254,63 @@ mod atop_data {
         assert_eq!(got, expected);
     }
 
+    /// ATOP's graph, the COW system and a fixture of `tests/data/`, or `None` without the
+    /// ATOP file.
+    fn atop_and_fixture(
+        fixture: &str,
+    ) -> Option<(alliance_graph::AllianceGraph, StateSystem, String)> {
+        let path = shared_data("atop-5.1/atop5_1m.csv")?;
+        let graph = atop::import_members(&path).unwrap().graph;
+        let system = StateSystem::of(&alliance_graph::datasets::world(), 2018);
+        let fixture = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data")
+                .join(fixture),
+        )
+        .unwrap();
+        Some((graph, system, fixture))
+    }
+
+    /// Every fixture row has a row of ours with the same `keys` first columns and every value
+    /// within 1e-9; returns how many rows were checked.
+    fn assert_rows_match(ours: &str, fixture: &str, keys: usize) -> usize {
+        let rows: std::collections::HashMap<&str, Vec<f64>> = ours
+            .lines()
+            .filter(|l| !l.starts_with("ccode"))
+            .map(|l| split_key(l, keys))
+            .collect();
+        let mut checked = 0;
+        for line in fixture.lines().skip(1) {
+            let (key, expected) = split_key(line, keys);
+            let got = rows.get(key).unwrap_or_else(|| panic!("no row {key}"));
+            assert_eq!(got.len(), expected.len(), "{key}");
+            for (g, e) in got.iter().zip(&expected) {
+                assert!(
+                    (g - e).abs() < 1e-9 || (g.is_nan() && e.is_nan()),
+                    "{key}: {got:?} != {expected:?}"
+                );
+            }
+            checked += 1;
+        }
+        checked
+    }
+
     /// The ATOP-based table for 1914 and 1990 against the rows the numpy peer computed from
     /// ATOP's directed dyad-years and system2016.csv (840 rows: the US, the UK, Germany and
     /// Russia with every state), to 1e-9.
     #[test]
     fn the_atop_table_matches_an_independent_implementation() {
-        let Some(path) = shared_data("atop-5.1/atop5_1m.csv") else {
+        let Some((graph, system, fixture)) = atop_and_fixture("similarity/atop-1914-1990-peer.csv")
+        else {
             return;
         };
-        let graph = atop::import_members(&path).unwrap().graph;
-        let system = StateSystem::of(&alliance_graph::datasets::world(), 2018);
-        let fixture = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/data/similarity/atop-1914-1990-peer.csv"),
-        )
-        .unwrap();
-        let mut checked = 0;
+        let mut ours = Vec::new();
         for year in [1914, 1990] {
-            let mut out = Vec::new();
-            write_similarity_table(
-                &graph,
-                &system,
-                PortfolioRule::AtopDyadYears,
-                year,
-                year,
-                None,
-                &mut out,
-            )
-            .unwrap();
-            let ours = String::from_utf8(out).unwrap();
-            let rows: std::collections::HashMap<&str, Vec<f64>> = ours
-                .lines()
-                .skip(1)
-                .map(|l| {
-                    let (key, values) = split_key(l, 3);
-                    (key, values)
-                })
-                .collect();
-            for line in fixture.lines().skip(1) {
-                let (key, expected) = split_key(line, 3);
-                if !key.ends_with(&format!(",{year}")) {
-                    continue;
-                }
-                let got = rows.get(key).unwrap_or_else(|| panic!("no row {key}"));
-                for (g, e) in got.iter().zip(&expected) {
-                    assert!((g - e).abs() < 1e-9, "{key}: {got:?} != {expected:?}");
-                }
-                checked += 1;
-            }
+            let rule = PortfolioRule::AtopDyadYears;
+            write_similarity_table(&graph, &system, rule, year, year, None, &mut ours).unwrap();
         }
-        assert_eq!(checked, 840);
+        let ours = String::from_utf8(ours).unwrap();
+        assert_eq!(assert_rows_match(&ours, &fixture, 3), 840);
     }
 
     /// Network measures for 1914, 1960 and 2018 from ATOP's coding, against networkx's own
@@ -312,55 +319,28 @@ mod atop_data {
     #[cfg(feature = "network-measures")]
     #[test]
     fn network_measures_equal_networkx() {
-        let Some(path) = shared_data("atop-5.1/atop5_1m.csv") else {
+        let Some((graph, system, fixture)) = atop_and_fixture("network/atop-networkx.csv") else {
             return;
         };
-        let graph = atop::import_members(&path).unwrap().graph;
-        let system = StateSystem::of(&alliance_graph::datasets::world(), 2018);
-        let fixture = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/data/network/atop-networkx.csv"),
-        )
-        .unwrap();
-        let mut ours = String::new();
+        let mut ours = Vec::new();
         for year in [1914, 1960, 2018] {
-            let mut out = Vec::new();
+            let rule = PortfolioRule::AtopDyadYears;
             alliance_graph::measures::write_network_table(
-                &graph,
-                &system,
-                PortfolioRule::AtopDyadYears,
-                year,
-                year,
-                &mut out,
+                &graph, &system, rule, year, year, &mut ours,
             )
             .unwrap();
-            ours.push_str(&String::from_utf8(out).unwrap());
         }
-        let rows: std::collections::HashMap<String, Vec<f64>> = ours
-            .lines()
-            .filter(|l| !l.starts_with("ccode"))
-            .map(|l| {
-                let (key, values) = split_key(l, 2);
-                (key.to_string(), values)
-            })
-            .collect();
-        let mut header = fixture.lines().next().unwrap().to_string();
-        header.push('\n');
+        let ours = String::from_utf8(ours).unwrap();
+        let header = format!("{}\n", fixture.lines().next().unwrap());
         assert!(
             ours.starts_with(&header),
             "the columns differ from networkx's file"
         );
-        let mut checked = 0;
-        for line in fixture.lines().skip(1) {
-            let (key, expected) = split_key(line, 2);
-            let got = rows.get(key).unwrap_or_else(|| panic!("no row {key}"));
-            for (g, e) in got.iter().zip(&expected) {
-                assert!((g - e).abs() < 1e-9, "{key}: {got:?} != {expected:?}");
-            }
-            checked += 1;
-        }
-        assert_eq!(checked, 347);
-        assert_eq!(rows.len(), 347);
+        assert_eq!(assert_rows_match(&ours, &fixture, 2), 347);
+        assert_eq!(
+            ours.lines().filter(|l| !l.starts_with("ccode")).count(),
+            347
+        );
     }
 
     fn split_key(line: &str, keys: usize) -> (&str, Vec<f64>) {
