@@ -59,21 +59,25 @@ impl fmt::Display for Location {
     }
 }
 
-/// A name the resolver considered, offered as "did you mean".
+/// A name the resolver considered, offered as "did you mean". The actor is kept as its id's
+/// text and kind (the error type sits below the model and names none of its types);
+/// [`Candidate::actor`] gives the typed id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     /// The name, alias or id that matched.
     pub name: String,
-    /// The actor it names.
-    pub actor: crate::ActorId,
+    /// The id of the actor it names (`GBR`, `nato`).
+    pub id: String,
+    /// Whether that actor is a state or a grouping.
+    pub kind: ActorKind,
 }
 
 impl fmt::Display for Candidate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.name == self.actor.as_str() {
-            write!(f, "{}", self.actor)
+        if self.name == self.id {
+            write!(f, "{}", self.id)
         } else {
-            write!(f, "'{}' ({})", self.name, self.actor)
+            write!(f, "'{}' ({})", self.name, self.id)
         }
     }
 }
@@ -219,7 +223,7 @@ pub enum ErrorKind {
         candidates: Vec<Candidate>,
     },
     /// A name that names more than one actor.
-    #[error("'{}' is ambiguous: did you mean {}?", shorten(name), candidates.iter().map(|c| format!("{} ({})", c.name, c.actor)).collect::<Vec<_>>().join(" or "))]
+    #[error("'{}' is ambiguous: did you mean {}?", shorten(name), candidates.iter().map(|c| format!("{} ({})", c.name, c.id)).collect::<Vec<_>>().join(" or "))]
     AmbiguousActor {
         /// The name asked for.
         name: String,

@@ -113,10 +113,7 @@ impl NameIndex {
                 name: name.to_string(),
                 candidates: many
                     .iter()
-                    .map(|(n, a)| Candidate {
-                        name: self.main.get(a).unwrap_or(n).clone(),
-                        actor: a.clone(),
-                    })
+                    .map(|(n, a)| Candidate::new(self.main.get(a).unwrap_or(n).clone(), a))
                     .collect(),
             })),
             _ => Err(Error::from(ErrorKind::UnknownActor {
@@ -149,11 +146,8 @@ impl NameIndex {
         let mut out: Vec<Candidate> = Vec::new();
         // Only names nearly as close as the best one: a clear typo gets one suggestion.
         for (_, n, a) in scored.into_iter().filter(|s| s.0 >= best - 0.05) {
-            if !out.iter().any(|c| &c.actor == a) {
-                out.push(Candidate {
-                    name: n.clone(),
-                    actor: a.clone(),
-                });
+            if !out.iter().any(|c| c.id == a.as_str()) {
+                out.push(Candidate::new(n.clone(), a));
             }
             if out.len() == 3 {
                 break;

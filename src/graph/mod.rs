@@ -335,21 +335,17 @@ pub(crate) enum Tie<'g> {
 /// use alliance_graph::{Country, GraphBuilder, Obligation, Party, Source, Treaty, TreatyKind, TreatyObligation};
 ///
 /// let mut b = GraphBuilder::new();
-/// b.source(Source { id: "unts".parse()?, title: "United Nations Treaty Series".into(),
-///                   publisher: None, url: None, date: None, note: None, coverage: None });
+/// b.source(Source::new("unts".parse()?, "United Nations Treaty Series"));
 /// for (id, name) in [("USA", "United States"), ("KOR", "South Korea")] {
-///     b.country(Country { id: id.parse()?, name: name.into(), aliases: vec![], cow_code: None,
-///                         nuclear_armed: None, statehood: vec![], note: None });
+///     b.country(Country::new(id.parse()?, name));
 /// }
-/// b.treaty(Treaty {
-///     id: "us-rok-1953".parse()?, name: "Mutual Defense Treaty".into(), kind: TreatyKind::Alliance,
-///     parties: vec![Party::Whole("USA".parse()?), Party::Whole("KOR".parse()?)],
-///     obligations: vec![TreatyObligation { kind: Obligation::Defense, by: None, to: None,
-///                       conditions: vec![], clause: None, against: None, from: None, until: None, phase: None }],
-///     signed: Some("1953-10-01".parse()?), in_force: Some("1954-11-17".parse()?), ended: None,
-///     not_in_force: false, atop_id: None, attributes: Default::default(), sources: vec!["unts".parse()?],
-///     corroborated_by: vec![], contradicted_by: vec![], note: None,
-/// });
+/// let parties = vec![Party::Whole("USA".parse()?), Party::Whole("KOR".parse()?)];
+/// let mut treaty = Treaty::new("us-rok-1953".parse()?, "Mutual Defense Treaty", TreatyKind::Alliance, parties);
+/// treaty.obligations.push(TreatyObligation::new(Obligation::Defense));
+/// treaty.signed = Some("1953-10-01".parse()?);
+/// treaty.in_force = Some("1954-11-17".parse()?);
+/// treaty.sources.push("unts".parse()?);
+/// b.treaty(treaty);
 /// let graph = b.build()?;
 /// assert_eq!(graph.treaties().count(), 1);
 /// # Ok::<(), alliance_graph::Error>(())

@@ -6,6 +6,7 @@ use crate::PartialDate;
 /// A fact true since a date, with its source (such as being nuclear-armed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Since {
     /// Since when.
     pub since: PartialDate,
@@ -13,9 +14,18 @@ pub struct Since {
     pub source: SourceId,
 }
 
+impl Since {
+    /// A fact true since `since`, as `source` says.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(since: PartialDate, source: SourceId) -> Self {
+        Since { since, source }
+    }
+}
+
 /// A state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Country {
     /// ISO 3166-1 alpha-3 code.
     pub id: CountryId,
@@ -40,15 +50,40 @@ pub struct Country {
     pub note: Option<String>,
 }
 
+impl Country {
+    /// A state with its id and name; the other fields empty.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(id: CountryId, name: impl Into<String>) -> Self {
+        Country {
+            id,
+            name: name.into(),
+            aliases: Vec::new(),
+            cow_code: None,
+            nuclear_armed: None,
+            statehood: Vec::new(),
+            note: None,
+        }
+    }
+}
+
 /// A spell of statehood: from a date, until a date or still a state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Statehood {
     /// The first day (or month, or year) it was a state.
     pub from: PartialDate,
     /// When it ceased to be one; `None` while it still is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<PartialDate>,
+}
+
+impl Statehood {
+    /// A spell of statehood from `from`, until `until` (`None`: still a state).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(from: PartialDate, until: Option<PartialDate>) -> Self {
+        Statehood { from, until }
+    }
 }
 
 impl Statehood {
@@ -115,6 +150,7 @@ keyword_enum!(
 /// A change of a grouping's status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StatusChange {
     /// The new status.
     pub status: GroupingStatus,
@@ -124,9 +160,22 @@ pub struct StatusChange {
     pub source: SourceId,
 }
 
+impl StatusChange {
+    /// A change to `status` on `since`, as `source` says.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(status: GroupingStatus, since: PartialDate, source: SourceId) -> Self {
+        StatusChange {
+            status,
+            since,
+            source,
+        }
+    }
+}
+
 /// An alliance or other grouping of states.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Grouping {
     /// Slug id.
     pub id: GroupingId,
@@ -158,6 +207,25 @@ pub struct Grouping {
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Grouping {
+    /// A grouping with its id, name and kind; no obligations, status or aliases yet.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(id: GroupingId, name: impl Into<String>, kind: GroupingKind) -> Self {
+        Grouping {
+            id,
+            name: name.into(),
+            acronym: None,
+            aliases: Vec::new(),
+            kind,
+            obligations: Vec::new(),
+            conditions: Vec::new(),
+            status: Vec::new(),
+            treaty: None,
+            note: None,
+        }
+    }
 }
 
 impl Grouping {

@@ -361,6 +361,38 @@ fn intern(s: &str) -> Arc<str> {
     })
 }
 
+impl crate::error::Candidate {
+    /// A candidate for `actor`, found under `name`.
+    pub(crate) fn new(name: String, actor: &ActorId) -> Self {
+        crate::error::Candidate {
+            name,
+            id: actor.as_str().to_string(),
+            kind: match actor {
+                ActorId::Country(_) => crate::error::ActorKind::Country,
+                ActorId::Grouping(_) => crate::error::ActorKind::Grouping,
+            },
+        }
+    }
+
+    /// The actor it names, as a typed id (`None` only for a candidate made by hand with an
+    /// id that is not one).
+    ///
+    /// ```
+    /// let graph = alliance_graph::datasets::asian_nato();
+    /// let e = graph.resolve("Brtain").unwrap_err();
+    /// let alliance_graph::ErrorKind::UnknownActor { candidates, .. } = e.kind() else { panic!() };
+    /// assert_eq!(candidates[0].actor().unwrap().as_str(), "GBR");
+    /// ```
+    pub fn actor(&self) -> Option<ActorId> {
+        match self.kind {
+            crate::error::ActorKind::Grouping => {
+                GroupingId::new(&self.id).ok().map(ActorId::Grouping)
+            }
+            _ => CountryId::new(&self.id).ok().map(ActorId::Country),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

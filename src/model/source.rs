@@ -6,6 +6,7 @@ use crate::PartialDate;
 /// Where a fact comes from: an article, a treaty text, a dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Source {
     /// The id facts cite it by.
     pub id: SourceId,
@@ -29,14 +30,39 @@ pub struct Source {
     pub coverage: Option<Coverage>,
 }
 
+impl Source {
+    /// A source by id and title; the other fields empty.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(id: SourceId, title: impl Into<String>) -> Self {
+        Source {
+            id,
+            title: title.into(),
+            publisher: None,
+            url: None,
+            date: None,
+            note: None,
+            coverage: None,
+        }
+    }
+}
+
 /// The span of time a source covers completely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Coverage {
     /// The first date covered.
     pub from: PartialDate,
     /// The last date covered.
     pub to: PartialDate,
+}
+
+impl Coverage {
+    /// Coverage from `from` to `to`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(from: PartialDate, to: PartialDate) -> Self {
+        Coverage { from, to }
+    }
 }
 
 impl Coverage {
@@ -52,12 +78,21 @@ impl Coverage {
 /// never as plain fact.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Citation {
     /// The source.
     pub source: SourceId,
     /// What it says, in a sentence, where it bears on the fact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub says: Option<String>,
+}
+
+impl Citation {
+    /// A citation of `source`, without a summary of what it says.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(source: SourceId) -> Self {
+        Citation { source, says: None }
+    }
 }
 
 impl std::fmt::Display for Citation {

@@ -130,6 +130,7 @@ impl std::fmt::Display for Target {
 /// Who spoke.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Speaker {
     /// The person's name.
     pub name: String,
@@ -138,9 +139,21 @@ pub struct Speaker {
     pub office: Option<String>,
 }
 
+impl Speaker {
+    /// A speaker by name, office not given.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(name: impl Into<String>) -> Self {
+        Speaker {
+            name: name.into(),
+            office: None,
+        }
+    }
+}
+
 /// What an actor said about a target, when, and how we know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Stance {
     /// The actor whose position it is.
     pub actor: ActorId,
@@ -180,6 +193,36 @@ pub struct Stance {
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Stance {
+    /// What `actor` said of `target` on `date`, as `source` reports it with `evidence`; no quote, speaker or corroboration yet.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        actor: ActorId,
+        kind: StanceKind,
+        target: Target,
+        date: When,
+        evidence: Evidence,
+        source: SourceId,
+    ) -> Self {
+        Stance {
+            actor,
+            kind,
+            reported_as: None,
+            condition: None,
+            target,
+            speaker: None,
+            date,
+            quote: None,
+            summary: None,
+            evidence,
+            source,
+            corroborated_by: Vec::new(),
+            contradicted_by: Vec::new(),
+            note: None,
+        }
+    }
 }
 
 impl Stance {

@@ -64,6 +64,7 @@ impl Role {
 /// A country's membership of a grouping.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Membership {
     /// The member.
     pub country: CountryId,
@@ -88,6 +89,24 @@ pub struct Membership {
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Membership {
+    /// A membership in `role`, as `source` says, for the grouping's whole life until dates are set.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(country: CountryId, grouping: GroupingId, role: Role, source: SourceId) -> Self {
+        Membership {
+            country,
+            grouping,
+            role,
+            start: None,
+            end: None,
+            source,
+            corroborated_by: Vec::new(),
+            contradicted_by: Vec::new(),
+            note: None,
+        }
+    }
 }
 
 impl Membership {
@@ -193,6 +212,7 @@ impl Party {
 /// One obligation of a treaty: who owes it to whom, under what conditions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TreatyObligation {
     /// The obligation.
     pub kind: Obligation,
@@ -227,10 +247,29 @@ pub struct TreatyObligation {
     pub phase: Option<u16>,
 }
 
+impl TreatyObligation {
+    /// An obligation of `kind`, owed by every party to every other, unconditionally, for the treaty's whole life, until its fields say otherwise.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(kind: Obligation) -> Self {
+        TreatyObligation {
+            kind,
+            by: None,
+            to: None,
+            conditions: Vec::new(),
+            clause: None,
+            against: None,
+            from: None,
+            until: None,
+            phase: None,
+        }
+    }
+}
+
 /// The adversaries an obligation is limited to, from the treaty's text: the states it names,
 /// or its words for a class of states ("a European Power"), with the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Adversaries {
     /// The states named; empty when the text names a class of states only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -241,6 +280,18 @@ pub struct Adversaries {
     pub text: Option<String>,
     /// Where the text says so.
     pub source: SourceId,
+}
+
+impl Adversaries {
+    /// The named adversaries `states`, as `source` says.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(states: Vec<CountryId>, source: SourceId) -> Self {
+        Adversaries {
+            states,
+            text: None,
+            source,
+        }
+    }
 }
 
 impl TreatyObligation {
@@ -263,6 +314,7 @@ impl TreatyObligation {
 /// A treaty between states, with its obligations and dates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Treaty {
     /// Slug id.
     pub id: TreatyId,
@@ -307,6 +359,35 @@ pub struct Treaty {
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Treaty {
+    /// A treaty among `parties`, with no obligations, dates or sources yet.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        id: TreatyId,
+        name: impl Into<String>,
+        kind: TreatyKind,
+        parties: Vec<Party>,
+    ) -> Self {
+        Treaty {
+            id,
+            name: name.into(),
+            kind,
+            parties,
+            obligations: Vec::new(),
+            signed: None,
+            in_force: None,
+            ended: None,
+            not_in_force: false,
+            atop_id: None,
+            attributes: Default::default(),
+            sources: Vec::new(),
+            corroborated_by: Vec::new(),
+            contradicted_by: Vec::new(),
+            note: None,
+        }
+    }
 }
 
 impl Treaty {

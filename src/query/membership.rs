@@ -6,7 +6,7 @@ use crate::model::{CountryId, GroupingId, Membership, Role, SourceId};
 use crate::PartialDate;
 
 /// A membership in force on the view's date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MemberOf {
     /// The member.
     pub country: CountryId,

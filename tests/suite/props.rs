@@ -61,54 +61,35 @@ fn treaty(i: usize) -> impl Strategy<Value = Treaty> {
             } else {
                 let mut v: Vec<TreatyObligation> = obligations
                     .into_iter()
-                    .map(|(kind, one_sided)| TreatyObligation {
-                        kind,
-                        by: one_sided.then(|| vec![ids[0]]),
-                        to: one_sided.then(|| ids[1..].to_vec()),
-                        conditions: vec![],
-                        clause: None,
-                        against: None,
-                        from: None,
-                        until: None,
-                        phase: None,
+                    .map(|(kind, one_sided)| {
+                        let mut o = TreatyObligation::new(kind);
+                        o.by = one_sided.then(|| vec![ids[0]]);
+                        o.to = one_sided.then(|| ids[1..].to_vec());
+                        o
                     })
                     .collect();
                 if v.is_empty() {
-                    v.push(TreatyObligation {
-                        kind: Obligation::Defense,
-                        by: None,
-                        to: None,
-                        conditions: vec![],
-                        clause: None,
-                        against: None,
-                        from: None,
-                        until: None,
-                        phase: None,
-                    });
+                    v.push(TreatyObligation::new(Obligation::Defense));
                 }
                 v
             };
-            Treaty {
-                id: format!("t{i}").parse().unwrap(),
-                name: format!("Treaty {i}"),
-                kind: if access {
-                    TreatyKind::Access
-                } else {
-                    TreatyKind::Alliance
-                },
-                parties: ids.into_iter().map(Party::Whole).collect(),
-                obligations,
-                signed: start,
-                in_force: None,
-                ended: end,
-                atop_id: None,
-                not_in_force: false,
-                attributes: Default::default(),
-                sources: vec!["s".parse().unwrap()],
-                corroborated_by: vec![],
-                contradicted_by: vec![],
-                note: None,
-            }
+            let kind = if access {
+                TreatyKind::Access
+            } else {
+                TreatyKind::Alliance
+            };
+            let parties = ids.into_iter().map(Party::Whole).collect();
+            let mut t = Treaty::new(
+                format!("t{i}").parse().unwrap(),
+                format!("Treaty {i}"),
+                kind,
+                parties,
+            );
+            t.obligations = obligations;
+            t.signed = start;
+            t.ended = end;
+            t.sources = vec!["s".parse().unwrap()];
+            t
         })
 }
 
@@ -122,36 +103,32 @@ fn grouping(i: usize) -> impl Strategy<Value = Grouping> {
         .prop_map(move |(obligations, since, dissolved, proposed_first)| {
             let mut status = vec![];
             if proposed_first {
-                status.push(StatusChange {
-                    status: GroupingStatus::Proposed,
-                    since: PartialDate::year(1899).unwrap(),
-                    source: "s".parse().unwrap(),
-                });
+                status.push(StatusChange::new(
+                    GroupingStatus::Proposed,
+                    PartialDate::year(1899).unwrap(),
+                    "s".parse().unwrap(),
+                ));
             }
-            status.push(StatusChange {
-                status: GroupingStatus::Active,
+            status.push(StatusChange::new(
+                GroupingStatus::Active,
                 since,
-                source: "s".parse().unwrap(),
-            });
+                "s".parse().unwrap(),
+            ));
             if let Some(d) = dissolved.filter(|d| d.earliest() > since.latest()) {
-                status.push(StatusChange {
-                    status: GroupingStatus::Dissolved,
-                    since: d,
-                    source: "s".parse().unwrap(),
-                });
+                status.push(StatusChange::new(
+                    GroupingStatus::Dissolved,
+                    d,
+                    "s".parse().unwrap(),
+                ));
             }
-            Grouping {
-                id: format!("g{i}").parse().unwrap(),
-                name: format!("Grouping {i}"),
-                acronym: None,
-                aliases: vec![],
-                kind: GroupingKind::CollectiveDefense,
-                obligations,
-                conditions: Vec::new(),
-                status,
-                treaty: None,
-                note: None,
-            }
+            let mut g = Grouping::new(
+                format!("g{i}").parse().unwrap(),
+                format!("Grouping {i}"),
+                GroupingKind::CollectiveDefense,
+            );
+            g.obligations = obligations;
+            g.status = status;
+            g
         })
 }
 
@@ -162,16 +139,12 @@ fn membership(groupings: usize) -> impl Strategy<Value = Membership> {
         period(),
         prop::sample::select(Role::ALL.to_vec()),
     )
-        .prop_map(|(c, g, (start, end), role)| Membership {
-            country: country_id(c),
-            grouping: format!("g{g}").parse().unwrap(),
-            role,
-            start,
-            end,
-            source: "s".parse().unwrap(),
-            corroborated_by: vec![],
-            contradicted_by: vec![],
-            note: None,
+        .prop_map(|(c, g, (start, end), role)| {
+            let grouping = format!("g{g}").parse().unwrap();
+            let mut m = Membership::new(country_id(c), grouping, role, "s".parse().unwrap());
+            m.start = start;
+            m.end = end;
+            m
         })
 }
 
@@ -207,29 +180,18 @@ fn stance(groupings: usize) -> impl Strategy<Value = Stance> {
                         grouping: format!("g{g}").parse().unwrap(),
                     },
                 };
-                let citation = Citation {
-                    source: "s".parse().unwrap(),
-                    says: Some("says otherwise".into()),
-                };
-                Stance {
-                    actor: country_id(actor).into(),
-                    kind,
-                    reported_as: (kind == StanceKind::Hedge).then_some(StanceKind::Refusal),
-                    condition: (kind == StanceKind::ConditionalSupport).then(|| "if asked".into()),
-                    target,
-                    speaker: Some(Speaker {
-                        name: "Speaker".into(),
-                        office: None,
-                    }),
-                    date,
-                    quote: quote.filter(|q| !q.trim().is_empty()),
-                    summary: None,
-                    evidence,
-                    source: "s".parse().unwrap(),
-                    corroborated_by: vec![],
-                    contradicted_by: if contested { vec![citation] } else { vec![] },
-                    note: None,
+                let mut citation = Citation::new("s".parse().unwrap());
+                citation.says = Some("says otherwise".into());
+                let actor = country_id(actor).into();
+                let mut s = Stance::new(actor, kind, target, date, evidence, "s".parse().unwrap());
+                s.reported_as = (kind == StanceKind::Hedge).then_some(StanceKind::Refusal);
+                s.condition = (kind == StanceKind::ConditionalSupport).then(|| "if asked".into());
+                s.speaker = Some(Speaker::new("Speaker"));
+                s.quote = quote.filter(|q| !q.trim().is_empty());
+                if contested {
+                    s.contradicted_by = vec![citation];
                 }
+                s
             },
         )
 }
@@ -243,9 +205,13 @@ prop_compose! {
         stances in prop::collection::vec(stance(groupings), 0..6),
     ) -> Document {
         Document {
-            sources: vec![Source { id: "s".parse().unwrap(), title: "Source".into(), publisher: None, url: None, date: None, note: None, coverage: None }],
+            sources: vec![Source::new("s".parse().unwrap(), "Source")],
             countries: (0..COUNTRIES)
-                .map(|i| Country { id: country_id(i), name: format!("Country {i}"), aliases: vec![], cow_code: Some(i as u16), nuclear_armed: None, statehood: vec![], note: None })
+                .map(|i| {
+                    let mut c = Country::new(country_id(i), format!("Country {i}"));
+                    c.cow_code = Some(i as u16);
+                    c
+                })
                 .collect(),
             groupings: groups,
             memberships,

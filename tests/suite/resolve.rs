@@ -31,8 +31,8 @@ fn unknown_names_list_the_closest_candidates() {
     match err.kind() {
         ErrorKind::UnknownActor { candidates, .. } => {
             assert_eq!(
-                candidates[0].actor,
-                ActorId::Country("GBR".parse().unwrap())
+                candidates[0].actor(),
+                Some(ActorId::Country("GBR".parse().unwrap()))
             );
         }
         other => panic!("{other}"),

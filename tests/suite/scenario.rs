@@ -90,17 +90,12 @@ fn a_bad_edit_is_an_error_not_a_panic() {
 #[test]
 fn edits_that_break_the_records_are_scenario_errors() {
     let g = alliance_graph::datasets::asian_nato();
-    let bad = alliance_graph::Membership {
-        country: "JPN".parse().unwrap(),
-        grouping: "no-such-grouping".parse().unwrap(),
-        role: alliance_graph::Role::Member,
-        start: None,
-        end: None,
-        source: "article".parse().unwrap(),
-        corroborated_by: vec![],
-        contradicted_by: vec![],
-        note: None,
-    };
+    let bad = alliance_graph::Membership::new(
+        "JPN".parse().unwrap(),
+        "no-such-grouping".parse().unwrap(),
+        alliance_graph::Role::Member,
+        "article".parse().unwrap(),
+    );
     let e = Scenario::new("2024-12-31".parse().unwrap())
         .edit(alliance_graph::Edit::AddMembership(bad))
         .apply(&g)

@@ -32,6 +32,19 @@ pub(crate) fn evidence_json(e: &TieEvidence) -> Value {
     serde_json::to_value(e).unwrap_or(Value::Null)
 }
 
+/// A library result as the library serializes it, with the country it is about named: `id`
+/// and `name` added (the CLI's lists are the library's types, not shapes of their own).
+pub(crate) fn result_json(
+    graph: &AllianceGraph,
+    value: &impl serde::Serialize,
+    country: CountryId,
+) -> Value {
+    let mut v = serde_json::to_value(value).unwrap_or(Value::Null);
+    v["id"] = json!(country.as_str());
+    v["name"] = json!(name(graph, &country.into()));
+    v
+}
+
 pub(crate) fn evidence_list(evidence: &[TieEvidence]) -> Value {
     Value::Array(evidence.iter().map(evidence_json).collect())
 }

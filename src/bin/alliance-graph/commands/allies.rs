@@ -35,13 +35,7 @@ pub(crate) fn allies(view: &View<'_>, actor: &str) -> Res<(String, Value)> {
         Value::Array(
             allies
                 .iter()
-                .map(|a| {
-                    json!({
-                        "id": a.country.as_str(),
-                        "name": name(graph, &a.country.into()),
-                        "evidence": evidence_list(&a.evidence),
-                    })
-                })
+                .map(|a| result_json(graph, a, a.country))
                 .collect(),
         ),
     );

@@ -49,14 +49,7 @@ pub(crate) fn defenders(view: &View<'_>, actor: &str, nuclear: bool) -> Res<(Str
         "results".into(),
         Value::Array(
             list.iter()
-                .map(|d| {
-                    json!({
-                        "id": d.country.as_str(),
-                        "name": name(graph, &d.country.into()),
-                        "nuclear_armed": d.nuclear_armed,
-                        "evidence": evidence_list(&d.evidence),
-                    })
-                })
+                .map(|d| result_json(graph, d, d.country))
                 .collect(),
         ),
     );

@@ -21,16 +21,7 @@ pub(crate) fn members(view: &View<'_>, grouping: &str) -> Res<(String, Value)> {
         "results".into(),
         Value::Array(
             list.iter()
-                .map(|m| {
-                    json!({
-                        "id": m.country.as_str(),
-                        "name": name(graph, &m.country.into()),
-                        "role": m.role.as_str(),
-                        "start": m.start.map(|d| d.to_string()),
-                        "end": m.end.map(|d| d.to_string()),
-                        "source": m.source.as_str(),
-                    })
-                })
+                .map(|m| result_json(graph, m, m.country))
                 .collect(),
         ),
     );
