@@ -132,7 +132,18 @@ impl fmt::Display for Strength {
     }
 }
 
-/// Something that names an actor: an id, or a name the graph's resolver accepts.
+/// Something that names an actor: a typed id ([`ActorId`], [`CountryId`], [`GroupingId`]),
+/// which must be an id of the graph exactly, or text (`&str`, `String`): an id, name or alias
+/// the graph's resolver accepts.
+///
+/// ```
+/// let graph = alliance_graph::datasets::asian_nato();
+/// let view = graph.as_of("2024-10".parse()?);
+/// assert!(view.allies("ROK").is_ok()); // a name of South Korea
+/// let e = view.allies("ROK".parse::<alliance_graph::CountryId>()?).unwrap_err();
+/// assert_eq!(e.to_string(), "unknown actor 'ROK'; did you mean 'ROK' (KOR)?");
+/// # Ok::<(), alliance_graph::Error>(())
+/// ```
 pub trait ActorRef {
     /// The actor's id in `graph`, or an error naming the closest names.
     fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId>;
@@ -163,25 +174,57 @@ impl ActorRef for String {
     }
 }
 
+/// A typed id names an actor of the graph by its id, exactly: an id the graph does not hold
+/// is an unknown actor, whose "did you mean" is the actor the same text names as a name or
+/// alias ("ROK" is a name of KOR, not an id), or the closest names.
 impl ActorRef for ActorId {
     fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
-        if graph.contains(self) {
-            Ok(self.clone())
-        } else {
-            graph.resolve(self.as_str())
-        }
+        exact_id(graph, self, || graph.resolve(self.as_str()))
     }
+    fn resolve_on(&self, graph: &AllianceGraph, asked: &Span) -> Result<ActorId> {
+        exact_id(graph, self, || graph.resolve_on(self.as_str(), asked))
+    }
+}
+
+/// `id` if the graph holds it; otherwise an unknown actor, suggesting what the same text
+/// names as a name (`as_name`), or the names closest to it.
+fn exact_id(
+    graph: &AllianceGraph,
+    id: &ActorId,
+    as_name: impl FnOnce() -> Result<ActorId>,
+) -> Result<ActorId> {
+    if graph.contains(id) {
+        return Ok(id.clone());
+    }
+    let candidates = match as_name() {
+        Ok(actor) => vec![crate::Candidate::new(id.as_str().to_string(), &actor)],
+        Err(e) => match e.into_kind() {
+            ErrorKind::UnknownActor { candidates, .. }
+            | ErrorKind::AmbiguousActor { candidates, .. } => candidates,
+            _ => Vec::new(),
+        },
+    };
+    Err(Error::from(ErrorKind::UnknownActor {
+        name: id.as_str().to_string(),
+        candidates,
+    }))
 }
 
 impl ActorRef for CountryId {
     fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
         ActorId::Country(*self).resolve_in(graph)
     }
+    fn resolve_on(&self, graph: &AllianceGraph, asked: &Span) -> Result<ActorId> {
+        ActorId::Country(*self).resolve_on(graph, asked)
+    }
 }
 
 impl ActorRef for GroupingId {
     fn resolve_in(&self, graph: &AllianceGraph) -> Result<ActorId> {
         ActorId::Grouping(self.clone()).resolve_in(graph)
+    }
+    fn resolve_on(&self, graph: &AllianceGraph, asked: &Span) -> Result<ActorId> {
+        ActorId::Grouping(self.clone()).resolve_on(graph, asked)
     }
 }
 

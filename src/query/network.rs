@@ -116,8 +116,9 @@ impl<'g> Network<'g> {
     /// The states allied with `who` (tied at the view's strength), sorted by id: the
     /// countries of [`View::allies`]. The answer is lent from the network's lists (it
     /// borrows the network; `.into_owned()` gives a `Vec`), or made for the call when the
-    /// network has none (see [`LIST_LIMIT`]). An id of no state of the graph is resolved as
-    /// every view query resolves it, or is [`ErrorKind::UnknownActor`].
+    /// network has none (see [`LIST_LIMIT`]). An id of no state of the graph is
+    /// [`ErrorKind::UnknownActor`], suggesting the state its text names ("ROK": KOR), as
+    /// every query taking a typed id answers.
     ///
     /// ```
     /// let graph = alliance_graph::datasets::asian_nato();
@@ -142,7 +143,7 @@ impl<'g> Network<'g> {
         let graph = self.view.graph;
         match (graph.country_index(&a), graph.country_index(&b)) {
             (Some(ai), Some(bi)) if ai != bi => Ok(self.tied_at(ai, bi)),
-            // An id of no state of the graph: resolved as every view query does, or an error.
+            // An id of no state of the graph (or the same twice): the error, made out of line.
             _ => self.are_allied_resolved(a, b),
         }
     }
@@ -441,9 +442,9 @@ impl<'g> Network<'g> {
         }
     }
 
-    /// `who` is not an id of this graph: the view's resolution gives the error (or the
-    /// country another name of it resolves to, as every query taking a `CountryId` does).
-    /// Kept out of line so that the common look-up stays a few instructions.
+    /// `who` is not an id of this graph: the view's resolution of a typed id gives the error,
+    /// with the state the id's text names as a name among its suggestions. Kept out of line
+    /// so that the common look-up stays a few instructions.
     #[cold]
     #[inline(never)]
     fn resolve(&self, who: CountryId) -> Result<u32> {
@@ -600,8 +601,9 @@ mod tests {
     }
 
     #[test]
-    fn an_id_another_state_goes_by_gives_that_states_answers() {
-        // "ROK" is not an id of the dataset but a name of KOR, as the view resolves it.
+    fn an_id_is_an_id_not_a_name() {
+        // "ROK" is a name of KOR, not an id of the dataset: every method refuses it, and the
+        // error suggests KOR.
         let graph = crate::datasets::asian_nato();
         let view = graph.as_of("2024-10".parse().expect("a date"));
         let id = |s: &str| s.parse::<CountryId>().expect("an id");
@@ -613,18 +615,24 @@ mod tests {
             network.clone().without_pair_bits(),
             network.unlisted(),
         ] {
-            assert!(network.are_allied(usa, rok).expect("resolved"));
-            assert!(network.are_allied(rok, usa).expect("resolved"));
-            assert_eq!(
-                network.allies(rok).expect("resolved"),
-                network.allies(kor).expect("a state")
-            );
-            assert_eq!(
-                network.defenders_of(rok).expect("resolved"),
-                network.defenders_of(kor).expect("a state")
-            );
-            assert_eq!(network.distance(rok, kor).expect("resolved"), Some(0));
+            let refused = |e: crate::Error| {
+                let text = e.to_string();
+                assert!(text.contains("unknown actor 'ROK'"), "{text}");
+                assert!(text.contains("KOR"), "{text}");
+            };
+            refused(network.are_allied(usa, rok).expect_err("not an id"));
+            refused(network.are_allied(rok, usa).expect_err("not an id"));
+            refused(network.allies(rok).expect_err("not an id"));
+            refused(network.defenders_of(rok).expect_err("not an id"));
+            refused(network.distance(rok, kor).expect_err("not an id"));
+            assert!(network.are_allied(usa, kor).expect("an id"));
         }
+        // The view's queries take a typed id the same way; a name is still a name.
+        assert!(view.allies(rok).is_err());
+        assert_eq!(
+            view.allies("ROK").expect("a name"),
+            view.allies(kor).expect("an id")
+        );
     }
 
     #[test]
