@@ -23,14 +23,16 @@ pub mod network;
 pub mod similarity;
 
 mod portfolio;
+mod system;
 mod table;
 
+#[cfg(feature = "network-measures")]
+pub use network::{write_network_table, NETWORK_COLUMNS};
 #[cfg(feature = "network-measures")]
 pub use network::{AlliesByObligation, Centrality, StateNetwork};
 pub use portfolio::{Difference, PortfolioSimilarity, Portfolios};
 pub use similarity::{
     level_of, Agreement, Distance, Level, Similarity, WeightedAgreement, WeightedS, MAX_LEVEL,
 };
-#[cfg(feature = "network-measures")]
-pub use table::{write_network_table, NETWORK_COLUMNS};
-pub use table::{write_similarity_table, PortfolioRule, StateSystem, TableSummary, Weights};
+pub use system::{PortfolioRule, StateSystem};
+pub use table::{write_similarity_table, TableSummary, Weights};

@@ -27,13 +27,16 @@
 //!   (Louvain, networkx's other method, is randomised.)
 
 use std::convert::Infallible;
+use std::io::Write;
 
 use petgraph::graph::UnGraph;
 use serde::Serialize;
 
 use super::portfolio::{commitment_flags, flag, Flags};
+use super::system::{atop_flags, year_flags, PortfolioRule, StateSystem};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{CountryId, Obligation};
-use crate::View;
+use crate::{AllianceGraph, View};
 
 /// How many states of the system a state is tied to by each obligation (owed either way).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -298,4 +301,113 @@ fn communities(neighbours: &[Vec<usize>]) -> Vec<usize> {
         }
     }
     label
+}
+
+/// The network table's columns.
+pub const NETWORK_COLUMNS: [&str; 25] = [
+    "ccode",
+    "year",
+    "defense_allies",
+    "offense_allies",
+    "neutral_allies",
+    "nonagg_allies",
+    "consul_allies",
+    "def_degree",
+    "def_degree_centrality",
+    "def_eigenvector",
+    "def_betweenness",
+    "def_clustering",
+    "def_core",
+    "def_bloc",
+    "def_bloc_size",
+    "def_community",
+    "any_degree",
+    "any_degree_centrality",
+    "any_eigenvector",
+    "any_betweenness",
+    "any_clustering",
+    "any_core",
+    "any_bloc",
+    "any_bloc_size",
+    "any_community",
+];
+
+/// Writes the state-year table of network measures (see the [module docs](self)) for
+/// `from..=to` as CSV (LF line endings, `NA` where a value is undefined), in the columns of
+/// [`NETWORK_COLUMNS`]: the obligation counts, then each measure on the defense graph
+/// (`def_`) and on the any-obligation graph (`any_`); a bloc or community is named by its
+/// smallest COW code. Rows by year, then state. Returns the number of rows.
+///
+/// ```
+/// use alliance_graph::measures::{self, PortfolioRule, StateSystem};
+/// let world = alliance_graph::datasets::world();
+/// let system = StateSystem::of(&world, 1914);
+/// let mut csv = Vec::new();
+/// let rows = measures::write_network_table(&world, &system, PortfolioRule::Ties, 1914, 1914, &mut csv)?;
+/// assert_eq!(rows, system.members(1914).len() as u64);
+/// # Ok::<(), alliance_graph::Error>(())
+/// ```
+pub fn write_network_table(
+    graph: &AllianceGraph,
+    system: &StateSystem,
+    rule: PortfolioRule,
+    from: i32,
+    to: i32,
+    mut writer: impl Write,
+) -> Result<u64> {
+    use std::fmt::Write as _;
+    let mut float = zmij::Buffer::new();
+    let mut number = |x: Option<f64>| x.map_or("NA".to_string(), |x| float.format(x).to_string());
+    let io = |e: std::io::Error| {
+        Error::from(ErrorKind::Io {
+            location: Box::default(),
+            source: e,
+        })
+    };
+    let atop = atop_flags(graph, rule, from, to);
+    let mut out = NETWORK_COLUMNS.join(",");
+    out.push('\n');
+    let mut rows = 0;
+    for year in from..=to {
+        let members = system.members(year);
+        if members.is_empty() {
+            continue;
+        }
+        let flags = year_flags(graph, members, year, atop.as_ref())?;
+        let states: Vec<CountryId> = members.iter().map(|m| m.1).collect();
+        let code_of = |id: &CountryId| members[states.iter().position(|s| s == id).unwrap_or(0)].0;
+        for (m, s) in members
+            .iter()
+            .zip(super::network::measures_of(&states, &flags))
+        {
+            let a = s.allies;
+            let _ = write!(
+                out,
+                "{},{year},{},{},{},{},{}",
+                m.0, a.defense, a.offense, a.neutrality, a.non_aggression, a.consultation
+            );
+            for c in [s.defense, s.any] {
+                let _ = write!(
+                    out,
+                    ",{},{},{},{},{},{},{},{},{}",
+                    c.degree,
+                    number(Some(c.degree_centrality)),
+                    number(c.eigenvector),
+                    number(Some(c.betweenness)),
+                    number(Some(c.clustering)),
+                    c.core,
+                    code_of(&c.bloc),
+                    c.bloc_size,
+                    code_of(&c.community)
+                );
+            }
+            out.push('\n');
+            rows += 1;
+        }
+        writer.write_all(out.as_bytes()).map_err(io)?;
+        out.clear();
+    }
+    writer.write_all(out.as_bytes()).map_err(io)?;
+    writer.flush().map_err(io)?;
+    Ok(rows)
 }
