@@ -25,10 +25,12 @@ fi
 py="$venv/bin/python"
 
 atop_members="${ATOP_MEMBERS:-$root/../shared/data/atop-5.1/atop5_1m.csv}"
-features="--features synthetic"
-if [ -f "$atop_members" ] && cargo build --quiet --release --features atop,synthetic --example peer_workloads 2>/dev/null; then
-  features="--features atop,synthetic"
+# Every side of every row runs, or the script fails: no silent skip.
+if [ ! -f "$atop_members" ]; then
+  echo "error: ATOP's member file is missing at $atop_members (set ATOP_MEMBERS)" >&2
+  exit 1
 fi
+features="--features atop,synthetic"
 cargo build --quiet --release $features --example peer_workloads
 ours="$root/target/release/examples/peer_workloads"
 
@@ -59,18 +61,16 @@ for set in $sets; do
   results+=("$set=$out/$set.ours.times.json,$out/$set.peers.times.json")
 done
 
-if [ -n "$features" ]; then
+if true; then
   echo "== ATOP: ours, pandas" >&2
   "$ours" atop "$atop_members" "$out/atop-ours" > "$out/atop.ours.times.json"
   "$py" "$peers/atop_peer.py" "$atop_members" "$out/atop-pandas" > "$out/atop.peers.times.json"
   "$py" "$peers/compare.py" files "$out/atop-ours/state_year.csv" "$out/atop-pandas/state_year.csv"
   "$py" "$peers/compare.py" files "$out/atop-ours/dyad_year.csv" "$out/atop-pandas/dyad_year.csv"
   results+=("atop=$out/atop.ours.times.json,$out/atop.peers.times.json")
-else
-  echo "== ATOP: skipped (no member file, or the atop feature does not build)" >&2
 fi
 
-if [ -n "$features" ]; then
+if true; then
   # The FPSIM-style similarity table (issue 19): ours as one process from the member file,
   # the numpy peers from ATOP's directed dyad-years (our table dyad-year --directed, which
   # has atop5_1ddyr's row count) and COW's system2016.csv; answers compared to 1e-9 first.
@@ -113,6 +113,9 @@ if [ -z "${QUICK:-}" ]; then
   /usr/bin/time -v "$ours" load "$out/stances-1m.json" > "$out/load-1m.ours.json" 2> "$out/load-1m.ours.time.txt"
   /usr/bin/time -v "$py" -c "import json,sys,time; t=time.perf_counter(); d=json.load(open(sys.argv[1])); print(json.dumps({'load': time.perf_counter()-t, 'stances': len(d['stances'])}))" \
     "$out/stances-1m.json" > "$out/load-1m.python.json" 2> "$out/load-1m.python.time.txt"
+  # Both sides read every stance: the counts must agree before the times mean anything.
+  "$py" -c "import json,sys; a=json.load(open(sys.argv[1]))['stances']; b=json.load(open(sys.argv[2]))['stances']; sys.exit(0 if a == b == 1000000 else f'MISMATCH: stances read: ours {a}, python {b}')" \
+    "$out/load-1m.ours.json" "$out/load-1m.python.json"
   results+=("load-1m=$out/load-1m.ours.json,$out/load-1m.ours.time.txt,$out/load-1m.python.json,$out/load-1m.python.time.txt")
 fi
 

@@ -9,6 +9,7 @@ mod examples;
 mod export;
 mod load;
 mod measures;
+mod oracle;
 mod props;
 mod query;
 mod resolve;

@@ -198,7 +198,7 @@ fn stance(groupings: usize) -> impl Strategy<Value = Stance> {
 
 prop_compose! {
     /// A valid document with every edge type, partial dates and evidence levels.
-    fn document()(groupings in 1usize..3)(
+    pub fn document()(groupings in 1usize..3)(
         treaties in (0usize..5).prop_flat_map(|n| (0..n).map(treaty).collect::<Vec<_>>()),
         groups in (0..groupings).map(grouping).collect::<Vec<_>>(),
         memberships in prop::collection::vec(membership(groupings), 0..10),
