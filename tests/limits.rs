@@ -82,6 +82,16 @@ fn a_ten_megabyte_string_field_loads() {
     );
     // A ten-megabyte name is no name: resolving it is an error, quickly, with no suggestion.
     let err = graph.resolve(&name[..5 << 20]).unwrap_err();
+    assert!(err.is_unknown_actor(), "{err}");
+    match err.kind() {
+        alliance_graph::ErrorKind::UnknownActor { candidates, .. } => {
+            assert!(
+                candidates.is_empty(),
+                "no suggestion for a ten-megabyte name"
+            )
+        }
+        other => panic!("{other}"),
+    }
     assert!(err.to_string().len() < 200, "the message shortens the name");
 }
 

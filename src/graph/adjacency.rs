@@ -111,9 +111,12 @@ pub(crate) struct Group {
     /// Whether all members' spans share a day of one window: every pair of distinct members
     /// is then tied.
     pub(crate) clique: bool,
-    /// Whether the grouping's ties carry obligations (mutual ones): its members defend each
-    /// other.
+    /// Whether the grouping's ties carry obligations (mutual ones): its full members defend
+    /// each other.
     pub(crate) mutual: bool,
+    /// Whether every counted member is a full member (at strength `any` partners and
+    /// observers count as ties, but owe and are owed nothing).
+    pub(crate) all_full: bool,
 }
 
 /// Each state's allies and defenders, sorted: what [`Network::allies`](crate::query::Network::allies) and

@@ -454,13 +454,14 @@ impl<'g> View<'g> {
                 contradicted_by: contradicted_by.clone(),
             }
         };
+        let binds = Self::grouping_obligations_bind(mx, my);
         let mut out: Vec<TieEvidence> = g
             .obligations
             .iter()
-            .filter(|o| self.strength.admits(Some(**o)))
+            .filter(|o| binds && self.strength.admits(Some(**o)))
             .map(|o| evidence(Some(*o)))
             .collect();
-        if g.obligations.is_empty() && self.strength.admits(None) {
+        if (g.obligations.is_empty() || !binds) && self.strength.admits(None) {
             out.push(evidence(None));
         }
         out

@@ -77,6 +77,9 @@ impl View<'_> {
                     .try_fold(*w, |acc, s| acc.intersect(s))
                     .is_some()
             });
+            let all_full = members
+                .iter()
+                .all(|m: &Member| doc.memberships[m.membership as usize].role.is_full_member());
             groups.push(Group {
                 grouping: gi as u32,
                 active,
@@ -85,6 +88,7 @@ impl View<'_> {
                 spans,
                 clique,
                 mutual: !g.obligations.is_empty(),
+                all_full,
             });
         }
         // Treaty ties, treaty by treaty: one not in force on the asked days, or with no

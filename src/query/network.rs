@@ -363,14 +363,16 @@ impl<'g> Network<'g> {
             if !group.mutual {
                 continue;
             }
-            if group.clique {
+            if group.clique && group.all_full {
                 group.members.iter().for_each(|m| push(m.country));
                 continue;
             }
             let mx = &doc.memberships[group.members[entry.pos as usize].membership as usize];
             for m in &group.members {
                 let my = &doc.memberships[m.membership as usize];
-                if self.view.grouping_tied(&group.active, mx, my) {
+                if View::grouping_obligations_bind(mx, my)
+                    && (group.clique || self.view.grouping_tied(&group.active, mx, my))
+                {
                     push(m.country);
                 }
             }

@@ -194,6 +194,14 @@ impl<'g> View<'g> {
         (m.role.is_full_member() || self.strength == Strength::Any) && p.overlaps(&self.asked)
     }
 
+    /// Whether a grouping's obligations bind two of its members to each other: only when both
+    /// are full members. A partner or an observer owes and is owed none of them (its
+    /// [`Role`](crate::Role)); at [`Strength::Any`] it is tied to the others without
+    /// obligation.
+    pub(crate) fn grouping_obligations_bind(mx: &Membership, my: &Membership) -> bool {
+        mx.role.is_full_member() && my.role.is_full_member()
+    }
+
     /// Whether two memberships of one grouping tie their states: two states, both counted,
     /// members together on an asked day on which the grouping was `active` (the grouping
     /// itself must be [`admitted`](Self::grouping_admitted)).

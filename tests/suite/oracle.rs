@@ -252,7 +252,7 @@ fn oracle(graph: &AllianceGraph, date: PartialDate, strength: Strength) -> Ties 
 
 /// Every query of the view against the oracle: allies, are-allied, defenders, blocs, path
 /// lengths (for a sample of pairs), and at `Any` the portfolio levels.
-fn check(graph: &AllianceGraph, date: PartialDate, pairs_for_paths: usize) {
+pub(super) fn check(graph: &AllianceGraph, date: PartialDate, pairs_for_paths: usize) {
     let states: Vec<CountryId> = graph.countries().map(|c| c.id).collect();
     for &strength in Strength::ALL {
         let view = graph.as_of(date).with_strength(strength);
