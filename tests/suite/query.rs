@@ -326,3 +326,53 @@ fn queries_reject_unknown_and_wrong_kinds_of_actors() {
         "'nato' is a grouping, but a country is needed here"
     );
 }
+
+/// A grouping tie turns on partial dates as a treaty's does: a member who joined "1905-03",
+/// or a grouping active from "1950-06", asked about on the 15th of that month, is allied only
+/// possibly, and the doubt names that date; asked on the month's last day, certainly.
+/// (A grouping dissolved in a partial month is read as ended before that month: see the
+/// grouping's `active_spans`.)
+#[test]
+fn a_grouping_tie_on_a_partial_date_is_possible_and_says_why() {
+    let graph = |since: &str, b_start: &str| {
+        let doc = serde_json::json!({
+            "format": "alliance-graph/1",
+            "sources": [{"id": "s", "title": "A test source"}],
+            "countries": [{"id": "AAA", "name": "Aland"}, {"id": "BBB", "name": "Beland"}],
+            "groupings": [{"id": "pact", "name": "Pact", "kind": "collective-defense",
+                           "obligations": ["defense"],
+                           "status": [{"status": "active", "since": since, "source": "s"}]}],
+            "memberships": [
+                {"country": "AAA", "grouping": "pact", "role": "member", "start": "1900", "source": "s"},
+                {"country": "BBB", "grouping": "pact", "role": "member", "start": b_start, "source": "s"}
+            ]
+        });
+        alliance_graph::io::json::from_str(&doc.to_string()).unwrap()
+    };
+    for (g, day, last_day, turns_on) in [
+        (
+            graph("1900", "1905-03"),
+            "1905-03-15",
+            "1905-03-31",
+            "1905-03",
+        ),
+        (
+            graph("1950-06", "1900"),
+            "1950-06-15",
+            "1950-06-30",
+            "1950-06",
+        ),
+    ] {
+        let answer = g.as_of(day.parse().unwrap()).allied("AAA", "BBB").unwrap();
+        let Answer::Possibly(evidence) = &answer else {
+            panic!("{day}: {answer:?}")
+        };
+        let doubt = evidence[0].doubt.as_ref().expect("a doubt").to_string();
+        assert!(doubt.contains(turns_on), "{day}: {doubt}");
+        let last = g
+            .as_of(last_day.parse().unwrap())
+            .allied("AAA", "BBB")
+            .unwrap();
+        assert!(last.is_yes(), "{last_day}: {last:?}");
+    }
+}
