@@ -176,23 +176,45 @@ fn malformed_inputs_name_row_and_field() {
 
 #[test]
 fn garbage_never_panics() {
-    let inputs: [&[u8]; 6] = [
-        b"",
-        b"\xff\xfe\x00",
-        b"atopid\n1\n",
-        b"atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase,defense,offense,neutral,nonagg,consul\n1,2,99999999999,1,1,0,0,0,0,1,0,0,0,0\n",
-        b"atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase,defense,offense,neutral,nonagg,consul\n1,2,1900,0,5,0,0,0,0,1,0,0,0,0\n",
-        b"atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase,defense,offense,neutral,nonagg,consul\n1,2,1900,1,1,0,0,0,0,1,0,0,0,0\n",
+    let header = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase,defense,offense,neutral,nonagg,consul\n";
+    // Each odd input and what it must give: the error's place and reason, or the report.
+    let cases: [(Vec<u8>, &str); 6] = [
+        (
+            b"".to_vec(),
+            "line 1, field `atopid`: missing column `atopid`",
+        ),
+        (b"\xff\xfe\x00".to_vec(), "invalid UTF-8"),
+        (
+            b"atopid\n1\n".to_vec(),
+            "line 1, field `member`: missing column `member`",
+        ),
+        (
+            format!("{header}1,2,99999999999,1,1,0,0,0,0,1,0,0,0,0\n").into_bytes(),
+            "line 2, row 1, field `yrent`: \"99999999999\" is not a year",
+        ),
+        (
+            format!("{header}1,2,1900,0,5,0,0,0,0,1,0,0,0,0\n").into_bytes(),
+            "line 2, row 1, field `dayent`: day 5 is given without a month",
+        ),
+        (
+            format!("{header}1,2,1900,1,1,0,0,0,0,1,0,0,0,0\n").into_bytes(),
+            "row 1, field `member`: alliance 1 has only one member",
+        ),
     ];
-    for input in inputs {
-        match atop::from_reader(std::io::Cursor::new(input.to_vec())) {
+    for (input, expected) in cases {
+        let said = match atop::from_reader(std::io::Cursor::new(input)) {
+            // A one-member alliance is reported, not built.
             Ok(imported) => {
-                // A one-member alliance is reported, not built.
                 assert_eq!(imported.report.treaties, 0);
-                assert!(!imported.report.issues.is_empty());
+                assert_eq!(imported.report.issues.len(), 1);
+                imported.report.issues[0].to_string()
             }
-            Err(e) => assert!(!e.to_string().is_empty()),
-        }
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            said.contains(expected),
+            "{said:?} does not say {expected:?}"
+        );
     }
 }
 
