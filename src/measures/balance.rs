@@ -216,7 +216,8 @@ impl<'g> View<'g> {
     /// ```
     pub fn balance(&self) -> Balance<'g> {
         let graph = self.graph();
-        let states: BTreeSet<CountryId> = self.portfolios().states().iter().copied().collect();
+        let states: BTreeSet<CountryId> =
+            super::portfolio::system_states(self).into_iter().collect();
         let mut ties: BTreeMap<(CountryId, CountryId), SignedTie<'g>> = BTreeMap::new();
         let mut add = |a: CountryId, b: CountryId, e: Result<TieEvidence, Hostility<'g>>| {
             let key = (a.min(b), a.max(b));

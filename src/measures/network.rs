@@ -103,7 +103,7 @@ impl<'g> View<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn network_measures(&self) -> Vec<StateNetwork> {
-        let states: Vec<CountryId> = self.portfolios().states().to_vec();
+        let states = super::portfolio::system_states(self);
         let flags = commitment_flags(self, &states);
         measures_of(&states, &flags)
     }

@@ -112,20 +112,25 @@ impl Portfolios {
     /// The positions where two states' portfolios differ: each state of the system to which
     /// they are committed at different levels.
     pub fn differences(&self, a: &CountryId, b: &CountryId) -> Vec<Difference> {
-        let (Some(x), Some(y)) = (self.portfolio(a), self.portfolio(b)) else {
-            return Vec::new();
-        };
-        self.states
-            .iter()
-            .zip(x.iter().zip(y))
-            .filter(|(_, (p, q))| p != q)
-            .map(|(s, (&first, &second))| Difference {
-                state: *s,
-                first,
-                second,
-            })
-            .collect()
+        match (self.portfolio(a), self.portfolio(b)) {
+            (Some(x), Some(y)) => differences(&self.states, x, y),
+            _ => Vec::new(),
+        }
     }
+}
+
+/// The states toward which portfolios `x` and `y` (over `states`) differ.
+fn differences(states: &[CountryId], x: &[Level], y: &[Level]) -> Vec<Difference> {
+    states
+        .iter()
+        .zip(x.iter().zip(y))
+        .filter(|(_, (p, q))| p != q)
+        .map(|(s, (&first, &second))| Difference {
+            state: *s,
+            first,
+            second,
+        })
+        .collect()
 }
 
 /// The cross-tabulation of two portfolios known to be of one length and on the scale.
@@ -193,27 +198,36 @@ pub(crate) fn level_of_flags(flags: Flags) -> Level {
 /// [`Strength::Any`] (ties that only possibly held count): `flags[i * n + j]` for what
 /// `states[i]` owes `states[j]`, 0 on the diagonal.
 pub(crate) fn commitment_flags(view: &View<'_>, states: &[CountryId]) -> Vec<Flags> {
-    let n = states.len();
     let position: FastMap<CountryId, usize> =
         states.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    let mut flags = vec![0; n * n];
-    let view = view.with_strength(Strength::Any);
-    for (i, &state) in states.iter().enumerate() {
-        for (other, evidence) in view.ties_of(state) {
-            let Some(&j) = position.get(&other) else {
-                continue;
-            };
-            if i == j {
-                continue;
-            }
-            for e in evidence.iter().filter(|e| e.binds(state)) {
-                if let Some(o) = e.obligation {
-                    flags[i * n + j] |= flag(o);
-                }
+    states
+        .iter()
+        .flat_map(|&state| commitment_row(view, state, &position))
+        .collect()
+}
+
+/// What `state` owes each of the states of `position` (their index there), one row of
+/// [`commitment_flags`]; 0 toward itself.
+fn commitment_row(
+    view: &View<'_>,
+    state: CountryId,
+    position: &FastMap<CountryId, usize>,
+) -> Vec<Flags> {
+    let mut row = vec![0; position.len()];
+    for (other, evidence) in view.with_strength(Strength::Any).ties_of(state) {
+        let Some(&j) = position.get(&other) else {
+            continue;
+        };
+        if other == state {
+            continue;
+        }
+        for e in evidence.iter().filter(|e| e.binds(state)) {
+            if let Some(o) = e.obligation {
+                row[j] |= flag(o);
             }
         }
     }
-    flags
+    row
 }
 
 /// A state to which two states are committed at different levels.
@@ -297,23 +311,32 @@ impl<'g> View<'g> {
     ) -> Result<PortfolioSimilarity> {
         let a = self.country(&first)?;
         let b = self.country(&second)?;
-        let portfolios = self.portfolios();
-        let not_state = |s: &CountryId| {
-            crate::Error::from(ErrorKind::InvalidPortfolio {
-                reason: format!("{s} was not a state on {}", self.date()),
-            })
+        // Only the two portfolios are needed: two rows, not the whole system's.
+        let states = system_states(self);
+        let position: FastMap<CountryId, usize> =
+            states.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+        for s in [&a, &b] {
+            if !position.contains_key(s) {
+                return Err(crate::Error::from(ErrorKind::InvalidPortfolio {
+                    reason: format!("{s} was not a state on {}", self.date()),
+                }));
+            }
+        }
+        let row = |s: CountryId| -> Vec<Level> {
+            let mut levels: Vec<Level> = commitment_row(self, s, &position)
+                .into_iter()
+                .map(level_of_flags)
+                .collect();
+            levels[position[&s]] = super::MAX_LEVEL;
+            levels
         };
-        let similarity = match (portfolios.portfolio(&a), portfolios.portfolio(&b)) {
-            (Some(x), Some(y)) => agreement(x, y).similarity(),
-            (None, _) => return Err(not_state(&a)),
-            (_, None) => return Err(not_state(&b)),
-        };
+        let (x, y) = (row(a), row(b));
         Ok(PortfolioSimilarity {
             first: a,
             second: b,
-            system_size: portfolios.len(),
-            similarity,
-            differences: portfolios.differences(&a, &b),
+            system_size: states.len(),
+            similarity: agreement(&x, &y).similarity(),
+            differences: differences(&states, &x, &y),
         })
     }
 }
