@@ -254,6 +254,10 @@ pub struct PortfolioSimilarity {
     pub similarity: Similarity,
     /// Where the two portfolios differ.
     pub differences: Vec<Difference>,
+    /// What the data cannot say about the two on the date ([`Gaps`](crate::query::Gaps)):
+    /// outside the sources' coverage, the measures rest on no data and are no answer; with
+    /// open ties, they rest on what is known.
+    pub gaps: crate::query::Gaps,
 }
 
 impl<'g> View<'g> {
@@ -337,6 +341,7 @@ impl<'g> View<'g> {
             system_size: states.len(),
             similarity: agreement(&x, &y).similarity(),
             differences: differences(&states, &x, &y),
+            gaps: self.gaps_for(&[a, b]),
         })
     }
 }

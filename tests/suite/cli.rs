@@ -1081,6 +1081,20 @@ fn similarity_of_two_states_with_the_differences() {
     assert!(e.contains("SVK was not a state on 1914"), "{e}");
     let e = failure(&["similarity", "Germany", "nato"]);
     assert!(e.contains("grouping"), "{e}");
+    // Outside what the sources cover, no measure is given as if known: only "unknown", and why.
+    let out = text(&["--as-of", "2027", "similarity", "USA", "GBR"]);
+    assert!(out.starts_with("Alliance-portfolio similarity of United States (USA) and United Kingdom (GBR), as of 2027: unknown."), "{out}");
+    assert!(!out.contains("sallyvs"), "{out}");
+    let j = json(&["--as-of", "2027", "similarity", "USA", "GBR"]);
+    assert_eq!(
+        (j["answer"].as_str(), j["similarity"].is_null()),
+        (Some("unknown"), true)
+    );
+    let out = text(&["--as-of", "1700", "balance"]);
+    assert!(
+        out.starts_with("Structural balance as of 1700: unknown."),
+        "{out}"
+    );
     // --measure keeps the measures named, in text and JSON.
     let out = text(&[
         "--as-of",

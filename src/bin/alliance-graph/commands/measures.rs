@@ -49,6 +49,21 @@ pub(crate) fn similarity(
     let found = view.similarity(a, b)?;
     let (ia, ib) = (ActorId::from(found.first), ActorId::from(found.second));
     let (la, lb) = (label(graph, &ia), label(graph, &ib));
+    let mut j = header("similarity", view);
+    j.insert("first".into(), actor_json(graph, &ia));
+    j.insert("second".into(), actor_json(graph, &ib));
+    // Outside what the sources cover, or for a state that was none, the portfolios rest on
+    // no data: no measure is given, only why.
+    if !found.gaps.outside.is_empty() || !found.gaps.not_states.is_empty() {
+        let mut out = format!(
+            "Alliance-portfolio similarity of {la} and {lb}, as of {}: unknown.\n",
+            view.date()
+        );
+        j.insert("similarity".into(), Value::Null);
+        j.insert("differences".into(), json!([]));
+        coverage_fields(&found.gaps, &mut j, &mut out, true);
+        return Ok((out, Value::Object(j)));
+    }
     let mut out = format!(
         "Alliance-portfolio similarity of {la} and {lb}, as of {} (portfolios over the {} states of the system):\n",
         view.date(),
@@ -91,9 +106,6 @@ pub(crate) fn similarity(
     out.push_str(
         "Why each commitment: `allied A B --strength any` shows the ties and their sources.\n",
     );
-    let mut j = header("similarity", view);
-    j.insert("first".into(), actor_json(graph, &ia));
-    j.insert("second".into(), actor_json(graph, &ib));
     if let Ok(Value::Object(fields)) = serde_json::to_value(&found) {
         for key in ["system_size", "similarity", "differences"] {
             if let Some(v) = fields.get(key) {
@@ -120,7 +132,7 @@ pub(crate) fn similarity(
             }
         }
     }
-    coverage(view, &[ia, ib], &mut j, &mut out, true);
+    coverage_fields(&found.gaps, &mut j, &mut out, true);
     Ok((out, Value::Object(j)))
 }
 
@@ -230,6 +242,16 @@ pub(crate) fn measures_table(
 /// `balance`: the structural balance of alliances and recorded hostility on the date.
 pub(crate) fn balance(view: &View<'_>, limit: usize) -> Res<(String, Value)> {
     let graph = view.graph();
+    let gaps = view.gaps();
+    if !gaps.outside.is_empty() {
+        // No data on the date: no signed graph to count, only why.
+        let mut out = format!("Structural balance as of {}: unknown.\n", view.date());
+        let mut j = header("balance", view);
+        j.insert("strength".into(), json!(view.strength().as_str()));
+        j.insert("balance_ratio".into(), Value::Null);
+        coverage_fields(&gaps, &mut j, &mut out, true);
+        return Ok((out, Value::Object(j)));
+    }
     let b = view.balance();
     let negative: Vec<&SignedTie<'_>> =
         b.ties.iter().filter(|t| t.sign == Sign::Negative).collect();
