@@ -432,9 +432,12 @@ pub fn check_str(text: &str) -> Vec<Issue> {
         },
     };
     match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(serde_json::Value::Object(fields)) => {
-            check_records(&fields).unwrap_or_else(|| vec![as_issue(first)])
-        }
+        // Each record read on its own can pass where the document failed (a key given twice:
+        // the untyped reading keeps one of them): then the document's own error is the issue.
+        Ok(serde_json::Value::Object(fields)) => match check_records(&fields) {
+            Some(issues) if !issues.is_empty() => issues,
+            _ => vec![as_issue(first)],
+        },
         _ => vec![as_issue(first)],
     }
 }

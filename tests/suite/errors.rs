@@ -225,6 +225,24 @@ fn check_reports_every_problem_in_one_run() {
         "{}",
         problems[0]
     );
+    // A key given twice, at the top or in a record, is the one problem, with its place (the
+    // untyped reading of each record would keep one of the two and find nothing).
+    let twice = r#"{"format": "alliance-graph/1", "countries": [], "countries": []}"#;
+    let problems = json::check_str(twice);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    // Column 59: the closing quote of the second "countries" (columns 49 to 59).
+    assert_eq!(
+        problems[0].to_string(),
+        "line 1, column 59: duplicate field `countries`"
+    );
+    let twice = r#"{"format": "alliance-graph/1", "countries": [{"id": "JPN", "name": "Japan", "name": "Nippon"}]}"#;
+    let problems = json::check_str(twice);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].to_string().contains("duplicate field `name`"),
+        "{}",
+        problems[0]
+    );
     // A valid file has none.
     assert!(json::check_str(&json::to_string(&super::builtin()).unwrap()).is_empty());
 }
