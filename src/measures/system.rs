@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::portfolio::{commitment_flags, Flags};
+use super::portfolio::{commitment_flags, system_states, Flags};
 use crate::error::Result;
 use crate::model::CountryId;
 use crate::util::FastMap;
@@ -35,35 +35,21 @@ impl StateSystem {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn of(graph: &AllianceGraph, through: i32) -> StateSystem {
+        // The states of each year by the one system rule of the portfolios
+        // (`system_states`), those with a COW code.
         let mut years: BTreeMap<i32, Vec<(u16, CountryId)>> = BTreeMap::new();
-        let recorded = super::portfolio::records_statehood(graph);
-        for c in graph.countries() {
-            let Some(code) = c.cow_code else { continue };
-            let mut spells: Vec<(i32, i32)> = c
-                .statehood
-                .iter()
-                .map(|s| {
-                    (
-                        s.from.year_part(),
-                        s.until.map_or(through, |u| u.year_part()),
-                    )
-                })
+        for year in 1816..=through {
+            let Ok(date) = PartialDate::year(year) else {
+                continue;
+            };
+            let mut members: Vec<(u16, CountryId)> = system_states(&graph.as_of(date))
+                .into_iter()
+                .filter_map(|id| Some((graph.country(&id)?.cow_code?, id)))
                 .collect();
-            if spells.is_empty() && !recorded {
-                spells.push((1816, through));
+            if !members.is_empty() {
+                members.sort_unstable();
+                years.insert(year, members);
             }
-            let mut member: Vec<i32> = spells
-                .iter()
-                .flat_map(|&(a, b)| a.max(1816)..=b.min(through))
-                .collect();
-            member.sort_unstable();
-            member.dedup();
-            for y in member {
-                years.entry(y).or_default().push((code, c.id));
-            }
-        }
-        for members in years.values_mut() {
-            members.sort_unstable();
         }
         StateSystem { years }
     }

@@ -216,7 +216,8 @@ pub fn write_similarity_table(
                         Ok((k, b)) => (k, Ok(b)),
                         Err(e) => (usize::MAX, Err(e)),
                     })),
-                    Err(_) => done.push((usize::MAX, Err(worker_failed()))),
+                    // A worker that panicked is a bug: the panic goes on, not an error kind.
+                    Err(panic) => std::panic::resume_unwind(panic),
                 }
             }
             done.sort_by_key(|(k, _)| *k);
@@ -232,12 +233,6 @@ pub fn write_similarity_table(
     }
     out.flush().map_err(io)?;
     Ok(summary)
-}
-
-fn worker_failed() -> Error {
-    Error::from(ErrorKind::InvalidPortfolio {
-        reason: "a worker computing the table stopped (a bug; please report it)".into(),
-    })
 }
 
 /// One year of the similarity table, as CSV text.
