@@ -1173,6 +1173,21 @@ fn the_similarity_table_with_weights_and_its_errors() {
     );
     let e = failure(&["table", "similarity", "--from", "1900", "--to", "1800"]);
     assert!(e.contains("--from 1900 is after --to 1800"), "{e}");
+    // Years the sources do not cover give no rows (zeros would read as facts); the review's
+    // own year, covered in part, is kept.
+    let e = failure(&["table", "network", "--from", "2027", "--to", "2027"]);
+    assert!(
+        e.contains("2027 lies outside the coverage of atop-5.1, review-2026-11"),
+        "{e}"
+    );
+    let e = failure(&["table", "similarity", "--from", "1700", "--to", "1816"]);
+    assert!(e.contains("1700 lies outside the coverage"), "{e}");
+    let csv = text(&["table", "network", "--from", "2026", "--to", "2026"]);
+    assert_eq!(
+        csv.lines().count(),
+        1 + 195,
+        "COW's 2016 system, carried forward"
+    );
     // Options of one table given to another are errors, not ignored.
     let e = failure(&["table", "network", "--weights", weights.to_str().unwrap()]);
     assert!(e.contains("--weights is for the similarity table"), "{e}");

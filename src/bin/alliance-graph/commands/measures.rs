@@ -154,6 +154,27 @@ pub(crate) fn measures_table(
             Some("give the first year first: --from 1816 --to 2018"),
         ));
     }
+    // A year the sources do not cover at all has no rows to give: zeros there would be stated
+    // as facts. Coverage is one span per graph, so the two end years decide; a year covered
+    // in part (the one the review date falls in) is kept.
+    let outside_on = |year: i32, month: u8, day: u8| {
+        PartialDate::day(year, month, day)
+            .map(|d| graph.as_of(d).outside_coverage())
+            .unwrap_or_default()
+    };
+    for year in [from, to] {
+        let outside = outside_on(year, 1, 1);
+        if !outside.is_empty() && !outside_on(year, 12, 31).is_empty() {
+            let names: Vec<String> = outside.iter().map(ToString::to_string).collect();
+            return Err(fail(
+                format!(
+                    "{year} lies outside the coverage of {}: the data cannot say what anyone owed then",
+                    names.join(", ")
+                ),
+                Some("give --from and --to within the years the sources cover (ATOP: 1816-2018; the world dataset: to its review date)"),
+            ));
+        }
+    }
     let (system, rule) = if from_atop {
         (
             StateSystem::of(&datasets::world(), to),
