@@ -2,32 +2,115 @@
 
 use std::fmt;
 
+use super::focus::{Focus, TieKind};
+use super::svg::{focused_parts, FocusedParts};
 use super::{edges, nodes, Value};
-use crate::AllianceGraph;
+use crate::error::Result;
+use crate::model::Obligation;
+use crate::{AllianceGraph, Day, PartialDate, Span, View};
 
-/// The whole graph in GraphViz DOT: countries as ellipses, groupings as rounded boxes;
+/// The graph in GraphViz DOT: countries as ellipses, groupings as rounded boxes;
 /// memberships and treaty ties undirected (`dir=none`), stances as arrows from the actor to
 /// its target. Every node and edge carries the attributes listed in the
 /// [module docs](super), dates included; treaty ties are styled by their strongest
-/// obligation.
+/// obligation, and a legend cluster shows the styles.
+///
+/// [`new`](Self::new) writes every record, all dates, drawing ties that have ended by today
+/// dashed grey; [`focused`](Self::focused) writes the part of a view a [`Focus`] picks on the
+/// view's date, leaving out ties not in force then unless [`with_ended`](Self::with_ended)
+/// asks for them. The graph asks for the `neato` layout (`layout=neato`), which `dot -Tsvg`
+/// follows too: a network laid out in ranks is a long strip.
 ///
 /// ```
+/// use alliance_graph::export::{Dot, Focus};
+///
 /// let graph = alliance_graph::datasets::asian_nato();
-/// let dot = alliance_graph::export::Dot::new(&graph).to_string();
+/// let dot = Dot::new(&graph).to_string();
 /// assert!(dot.starts_with("digraph"));
 /// assert!(dot.contains("\"USA\" -> \"JPN\"") || dot.contains("\"JPN\" -> \"USA\""));
+/// let view = graph.as_of("2024-12-31".parse()?);
+/// let around = Focus::default().around(view.resolve("India")?, 1);
+/// let dot = Dot::new(&graph).focused(&view, around)?.to_string();
+/// assert!(dot.contains("\"IND\" [") && !dot.contains("\"PRK\" ["));
+/// # Ok::<(), alliance_graph::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Dot<'g> {
     graph: &'g AllianceGraph,
+    /// The date ties are judged on (today for the whole graph).
+    asked: Span,
+    /// The actors drawn and the pairs joined by a line in force; `None` for all.
+    parts: Option<FocusedParts>,
+    focus: Focus,
+    /// Whether ties not in force on the date are drawn (dashed grey) or left out.
+    ended: bool,
 }
 
 impl<'g> Dot<'g> {
-    /// A DOT writer over `graph`.
+    /// A DOT writer over the whole of `graph`.
     pub fn new(graph: &'g AllianceGraph) -> Self {
-        Dot { graph }
+        Dot {
+            graph,
+            asked: Day::today().to_partial().map_or(Span::ALL, |d| d.span()),
+            parts: None,
+            focus: Focus::default(),
+            ended: true,
+        }
+    }
+
+    /// Only what `focus` picks of `view`, on its date; ties not in force then left out.
+    /// An error when the actor the focus is around is not in the graph.
+    pub fn focused(mut self, view: &View<'_>, focus: Focus) -> Result<Self> {
+        if let Some((actor, _)) = &focus.around {
+            view.resolve(actor)?;
+        }
+        self.asked = view.span();
+        self.parts = Some(focused_parts(view, &focus));
+        self.focus = focus;
+        self.ended = false;
+        Ok(self)
+    }
+
+    /// Also draws ties not in force on the date, dashed grey.
+    pub fn with_ended(mut self, ended: bool) -> Self {
+        self.ended = ended;
+        self
+    }
+
+    /// Whether an edge with these `start` and `end` attributes is in force on the date.
+    fn in_force(&self, attrs: &[(&'static str, Value)]) -> bool {
+        let date = |key: &str| -> Option<PartialDate> {
+            let v = attr(attrs, key)?.to_string();
+            v.split('/').next()?.parse().ok()
+        };
+        let started = date("start")
+            .or_else(|| date("date"))
+            .is_none_or(|s| s.earliest() <= self.asked.last);
+        let ongoing = date("end").is_none_or(|e| e.latest() >= self.asked.first);
+        started && ongoing
     }
 }
+
+/// The legend: one short edge per style, between point nodes, in a cluster of its own.
+const LEGEND: &[(&str, &str)] = &[
+    ("defense", r##"color="#1f4e9c", penwidth=3"##),
+    ("offense", r##"color="#6a3d9a", penwidth=2.5"##),
+    ("neutrality", r##"color="#2c7fb8", penwidth=2"##),
+    ("non-aggression", r##"color="#1a9e8f", penwidth=2"##),
+    (
+        "consultation",
+        r##"color="#7f8c8d", style=dashed, penwidth=1.5"##,
+    ),
+    (
+        "tie, no obligation",
+        r##"color="#95a5a6", style=dotted, penwidth=1.2"##,
+    ),
+    ("membership", r#"color="gray50""#),
+    ("ended tie", r#"color="gray70", style=dashed"#),
+    ("proposal, support", r##"color="#2ca02c""##),
+    ("refusal", r##"color="#d62728", style=dashed"##),
+    ("hedge", r##"color="#c99a06", style=dashed"##),
+];
 
 /// Quotes a DOT string (an `ID` in double quotes): backslashes and quotes escaped, line
 /// breaks as `\n`.
@@ -71,10 +154,14 @@ impl fmt::Display for Dot<'_> {
             .clone()
             .unwrap_or_else(|| "alliance-graph".into());
         writeln!(f, "digraph {} {{", quote(&name))?;
-        writeln!(f, "  graph [overlap=false, splines=true];")?;
+        writeln!(
+            f,
+            "  graph [layout=neato, overlap=false, splines=true, sep=\"+8\", outputorder=edgesfirst];"
+        )?;
         writeln!(f, "  node [fontname=\"Helvetica\"];")?;
         writeln!(f, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
-        for n in nodes(self.graph) {
+        let drawn = |id: &str| self.parts.as_ref().is_none_or(|p| p.actors.contains(id));
+        for n in nodes(self.graph).into_iter().filter(|n| drawn(&n.id)) {
             let label = attr(&n.attrs, "name").map_or(n.id.clone(), ToString::to_string);
             let mut extra = vec![("label", label)];
             if n.is_country {
@@ -89,6 +176,36 @@ impl fmt::Display for Dot<'_> {
             writeln!(f, "  {} [{}];", quote(&n.id), attr_list(&n.attrs, &extra))?;
         }
         for e in edges(self.graph) {
+            if !drawn(&e.source) || !drawn(&e.target) {
+                continue;
+            }
+            let kind = match e.kind {
+                "membership" => TieKind::Grouping,
+                "treaty" => TieKind::Treaty,
+                _ => TieKind::Stance,
+            };
+            if !self.focus.draws(kind) {
+                continue;
+            }
+            if let (TieKind::Treaty, Some(s)) = (kind, self.focus.strength) {
+                let strongest = attr(&e.attrs, "strongest")
+                    .and_then(|o| o.to_string().parse::<Obligation>().ok());
+                if !s.admits(strongest) {
+                    continue;
+                }
+            }
+            let in_force = self.in_force(&e.attrs);
+            if !in_force && !self.ended {
+                continue;
+            }
+            // In force, it is drawn when the picture draws that pair (a focus around an actor
+            // leaves out the ties among its partners).
+            if let (true, Some(FocusedParts { pairs, .. })) = (in_force, &self.parts) {
+                let (a, b) = (e.source.clone(), e.target.clone());
+                if !pairs.contains(&if a <= b { (a, b) } else { (b, a) }) {
+                    continue;
+                }
+            }
             let mut extra: Vec<(&str, String)> = vec![("id", e.id.clone())];
             if !e.directed {
                 extra.push(("dir", "none".into()));
@@ -127,6 +244,11 @@ impl fmt::Display for Dot<'_> {
                     }
                 }
             }
+            if !in_force && kind != TieKind::Stance {
+                extra.retain(|(k, _)| !matches!(*k, "color" | "style" | "penwidth"));
+                extra.push(("color", "gray70".into()));
+                extra.push(("style", "dashed".into()));
+            }
             writeln!(
                 f,
                 "  {} -> {} [{}];",
@@ -135,6 +257,17 @@ impl fmt::Display for Dot<'_> {
                 attr_list(&e.attrs, &extra)
             )?;
         }
+        writeln!(f, "  subgraph cluster_legend {{")?;
+        writeln!(f, "    label=\"Legend\"; fontsize=10; color=gray80;")?;
+        writeln!(f, "    node [shape=point, width=0.05, label=\"\"];")?;
+        for (i, (words, style)) in LEGEND.iter().enumerate() {
+            writeln!(
+                f,
+                "    legend_{i}a -> legend_{i}b [{style}, dir=none, label={}, fontsize=9, len=1.2];",
+                quote(words)
+            )?;
+        }
+        writeln!(f, "  }}")?;
         writeln!(f, "}}")
     }
 }

@@ -43,11 +43,19 @@
 //! ```
 
 mod dot;
+mod focus;
 mod graphml;
+#[cfg(feature = "json")]
+pub mod html;
+pub mod map;
 pub mod svg;
 
 pub use dot::Dot;
+pub use focus::{Focus, TieKind};
 pub use graphml::GraphMl;
+#[cfg(feature = "json")]
+pub use html::Page;
+pub use map::{MapEntry, MapKey, WorldMap};
 pub use svg::{ConflictPicture, StanceTimeline, Svg};
 
 use crate::model::{CountryId, Obligation, Stance, Target, Treaty};

@@ -423,7 +423,7 @@ fn exports_to_stdout_and_files() {
     // The world is too large for the picture: a clear refusal, then the article's data.
     let e = failure(&["export", "--format", "svg"]);
     assert!(
-        e.contains("at most 60") && e.contains("builtin:asian-nato"),
+        e.contains("would draw 218 states and") && e.contains("--around ACTOR"),
         "{e}"
     );
     let out = dir.join("picture.svg");

@@ -105,6 +105,10 @@ pub(crate) enum Format {
     Graphml,
     /// A picture of the graph on the --as-of date
     Svg,
+    /// A world map on the --as-of date, coloured by --actor, --blocs or --stances-on
+    Map,
+    /// One self-contained interactive page: the map, the network, a date slider and search
+    Html,
 }
 
 /// The questions; each also runs on a changed graph after `what-if`.
@@ -236,15 +240,61 @@ pub(crate) enum Query {
         /// On what: a grouping or country
         target: String,
     },
-    /// Write the graph as JSON, DOT, GraphML or an SVG picture
-    Export {
-        /// The format
-        #[arg(long, short, value_enum)]
-        format: Format,
-        /// Write to this file instead of standard output
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
+    /// Write the graph as JSON, DOT or GraphML, draw it as an SVG picture or a world map, or
+    /// write an interactive page
+    Export(Export),
+}
+
+/// `export`'s options. The focus options (--around, --depth, --only, --min-degree,
+/// --strength) pick what the SVG picture and the DOT graph draw.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct Export {
+    /// The format
+    #[arg(long, short, value_enum)]
+    pub(crate) format: Format,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Map, page: colour every state by its tie to this state [map default: --blocs]
+    #[arg(long, value_name = "STATE", conflicts_with_all = ["blocs", "stances_on"])]
+    pub(crate) actor: Option<String>,
+    /// Map: colour every state by its bloc (states joined by ties at --strength)
+    #[arg(long)]
+    pub(crate) blocs: bool,
+    /// Map: colour every state by its latest stance on TARGET (a proposed grouping, say)
+    #[arg(long, value_name = "TARGET")]
+    pub(crate) stances_on: Option<String>,
+    /// SVG, DOT: draw only ACTOR and the states within --depth ties of it
+    #[arg(long, value_name = "ACTOR")]
+    pub(crate) around: Option<String>,
+    /// SVG, DOT: how many ties from --around
+    #[arg(long, default_value_t = 1, value_name = "N", requires = "around")]
+    pub(crate) depth: usize,
+    /// SVG, DOT: draw only ties of this kind
+    #[arg(long, value_enum)]
+    pub(crate) only: Option<Only>,
+    /// SVG, DOT: draw only states with at least N ties drawn
+    #[arg(long, value_name = "N")]
+    pub(crate) min_degree: Option<usize>,
+    /// How strong a treaty tie must be to be drawn (SVG, DOT) or to join a bloc (map):
+    /// defense, offense, neutrality, non-aggression, consultation or any [default: any; map
+    /// blocs: defense]
+    #[arg(long, value_parser = parse_strength)]
+    pub(crate) strength: Option<Strength>,
+    /// DOT: also draw ties that have ended (dashed grey)
+    #[arg(long)]
+    pub(crate) ended: bool,
+}
+
+/// The kinds of ties a focused picture can be limited to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Only {
+    /// Treaty ties
+    Treaty,
+    /// Memberships of groupings
+    Grouping,
+    /// Stated positions
+    Stance,
 }
 
 #[derive(Debug, Subcommand)]

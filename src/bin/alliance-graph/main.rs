@@ -149,7 +149,7 @@ pub(crate) fn run(cli: &Cli) -> Res<Output> {
     let graph = load(&cli.global, matches!(cli.command, Command::Table { .. }))?;
     let date = cli.global.as_of.unwrap_or_else(|| graph.today().date());
     match &cli.command {
-        Command::Query(q) => query(&graph, date, q),
+        Command::Query(q) => query(&graph, date, q, None),
         Command::WhatIf(w) => what_if(&graph, date, w),
         Command::Table {
             kind: kind @ (TableKind::Similarity | TableKind::Network),

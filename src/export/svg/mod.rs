@@ -37,12 +37,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
 
+use super::focus::Focus;
 use super::xml_escape;
 use crate::model::{ActorId, CountryId, GroupingId, GroupingStatus, Obligation, StanceKind};
 use crate::query::{TieBasis, TieEvidence};
 use crate::{Strength, View};
 
 mod conflict;
+mod focus;
 mod layout;
 mod render;
 mod scene;
@@ -50,9 +52,13 @@ mod text;
 mod timeline;
 
 pub use conflict::{ConflictPicture, CONFLICT_MAX_STATES};
+pub(crate) use focus::{focused_parts, FocusedParts};
 use layout::*;
+pub(crate) use render::fmt_num;
+pub(crate) use scene::stance_title;
 use scene::*;
 use text::*;
+pub(crate) use text::{text_width, Rect, FONT};
 pub use timeline::StanceTimeline;
 
 /// A picture of the graph as it stood on a view's date; see the [module docs](self).
@@ -65,16 +71,42 @@ pub use timeline::StanceTimeline;
 /// assert!(svg.contains("North Korea"));
 /// # Ok::<(), alliance_graph::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Svg<'g> {
     view: View<'g>,
+    scene: Scene,
 }
 
 impl<'g> Svg<'g> {
     /// A picture of `view`'s graph on its date. The view's strength is not used: every
     /// treaty tie is drawn, styled by its strongest obligation.
     pub fn new(view: &View<'g>) -> Self {
-        Svg { view: *view }
+        Svg {
+            view: *view,
+            scene: Scene::build(view),
+        }
+    }
+
+    /// A picture of the part of `view`'s graph that `focus` picks; an error when the actor
+    /// it is around is not in the graph.
+    pub fn focused(view: &View<'g>, focus: Focus) -> crate::Result<Self> {
+        if let Some((actor, _)) = &focus.around {
+            view.resolve(actor)?;
+        }
+        Ok(Svg {
+            view: *view,
+            scene: Scene::build(view).focus(&focus),
+        })
+    }
+
+    /// How many states the picture draws.
+    pub fn state_count(&self) -> usize {
+        self.scene.countries.len()
+    }
+
+    /// How many lines (ties, memberships and stances) the picture draws.
+    pub fn line_count(&self) -> usize {
+        self.scene.ties.len() + self.scene.members.len() + self.scene.stances.len()
     }
 }
 
@@ -105,7 +137,7 @@ mod tests {
         let doc = roxmltree::Document::parse(svg).expect("the SVG is well-formed XML");
         assert_eq!(doc.root_element().tag_name().name(), "svg");
         doc.descendants()
-            .filter(|n| n.has_tag_name("text"))
+            .filter(|n| n.has_tag_name("text") && n.attribute("class") != Some("halo"))
             .map(|n| {
                 let text = n.text().unwrap_or("").to_string();
                 let num = |a: &str| -> f64 { n.attribute(a).unwrap().parse().unwrap() };

@@ -77,7 +77,7 @@ fn dash_attr(dash: &str) -> String {
     }
 }
 
-pub(super) fn fmt_num(v: f64) -> String {
+pub(crate) fn fmt_num(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
     if r == r.trunc() {
         format!("{}", r as i64)
@@ -570,14 +570,22 @@ fn write_svg(
     writeln!(f, r#"<g id="labels">"#)?;
     for l in &d.labels {
         let weight = if l.bold { r#" font-weight="bold""# } else { "" };
-        let halo = if l.halo {
-            r##" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke""##
-        } else {
-            ""
-        };
+        // The halo is its own text drawn first, not `paint-order`: renderers that ignore that
+        // property (cairosvg, some editors) would paint the white stroke over the letters.
+        if l.halo {
+            writeln!(
+                f,
+                r##"<text class="halo" x="{}" y="{}" font-size="{}" text-anchor="{}" fill="none" stroke="#ffffff" stroke-width="4" stroke-linejoin="round"{weight} aria-hidden="true">{}</text>"##,
+                fmt_num(l.x),
+                fmt_num(l.y),
+                fmt_num(l.size),
+                l.anchor,
+                xml_escape(&l.text)
+            )?;
+        }
         writeln!(
             f,
-            r#"<text x="{}" y="{}" font-size="{}" text-anchor="{}" fill="{}"{weight}{halo}>{}</text>"#,
+            r#"<text x="{}" y="{}" font-size="{}" text-anchor="{}" fill="{}"{weight}>{}</text>"#,
             fmt_num(l.x),
             fmt_num(l.y),
             fmt_num(l.size),
@@ -592,12 +600,12 @@ fn write_svg(
 
 impl fmt::Display for Svg<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let scene = Scene::build(&self.view);
-        let layout = Layout::new(&scene);
+        let scene = &self.scene;
+        let layout = Layout::new(scene);
         let order = layout.order();
         let mut pl = layout.place(&order);
         layout.refine(&mut pl);
-        let labels = place_labels(&scene, &pl);
+        let labels = place_labels(scene, &pl);
 
         let d = Drawing {
             body: String::new(),
@@ -610,7 +618,7 @@ impl fmt::Display for Svg<'_> {
             },
         };
         let mut c = Canvas {
-            scene: &scene,
+            scene,
             pl: &pl,
             d,
             used_colors: BTreeSet::new(),

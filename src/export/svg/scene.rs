@@ -33,6 +33,8 @@ pub(super) struct GroupingNode {
     pub(super) label: String,
     pub(super) sub: String,
     pub(super) proposed: bool,
+    /// The strongest obligation its members owe each other, if any.
+    pub(super) strongest: Option<Obligation>,
     pub(super) w: f64,
     pub(super) h: f64,
 }
@@ -98,7 +100,7 @@ pub(super) fn evidence_text(e: &[TieEvidence]) -> String {
         .join("\n")
 }
 
-pub(super) fn stance_title(said: &crate::query::Said<'_>) -> String {
+pub(crate) fn stance_title(said: &crate::query::Said<'_>) -> String {
     let s = said.stance;
     let mut t = format!(
         "{} {} {} ({}, {}",
@@ -153,6 +155,7 @@ impl Scene {
                 label,
                 sub,
                 proposed,
+                strongest: g.obligations.iter().copied().min(),
                 w,
                 h: 38.0,
             });

@@ -10,7 +10,7 @@ pub(super) const NODE_R: f64 = 8.0;
 pub(super) const LABEL_GAP: f64 = 5.0;
 
 /// The font families the picture asks for; the widths are estimated for the widest of them.
-pub(super) const FONT: &str = "Helvetica, Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";
+pub(crate) const FONT: &str = "Helvetica, Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";
 
 /// The estimated advance width of `text` in pixels at `font_size`, bold or not.
 ///

@@ -6,6 +6,7 @@ mod attack;
 mod blocs;
 mod check;
 mod defenders;
+mod export;
 mod groupings;
 mod measures;
 mod members;
@@ -21,6 +22,7 @@ pub(crate) use attack::*;
 pub(crate) use blocs::*;
 pub(crate) use check::*;
 pub(crate) use defenders::*;
+pub(crate) use export::*;
 pub(crate) use groupings::*;
 pub(crate) use measures::*;
 pub(crate) use members::*;
@@ -33,7 +35,14 @@ pub(crate) use what_if::*;
 pub(crate) use super::prelude;
 use prelude::*;
 
-pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<Output> {
+/// Answers `q` on `graph` at `date`; `before` is the graph before a `what-if` scenario, with
+/// the scenario's words (a map outlines what changed).
+pub(crate) fn query(
+    graph: &AllianceGraph,
+    date: PartialDate,
+    q: &Query,
+    before: Option<(&AllianceGraph, &str)>,
+) -> Res<Output> {
     let view = graph.as_of(date);
     let (text, json) = match q {
         Query::Allies { actor, strength } => allies(&view.with_strength(*strength), actor)?,
@@ -92,32 +101,7 @@ pub(crate) fn query(graph: &AllianceGraph, date: PartialDate, q: &Query) -> Res<
                 file: output.clone(),
             })
         }
-        Query::Export { format, output } => {
-            let content = match format {
-                Format::Json => json::to_string(graph)? + "\n",
-                Format::Dot => Dot::new(graph).to_string(),
-                Format::Graphml => GraphMl::new(graph).to_string(),
-                Format::Svg => {
-                    // The picture places every state's label by search; past a few dozen
-                    // states it is slow and unreadable (a picture of the world is to come).
-                    let states = graph.countries().count();
-                    if states > SVG_MAX_STATES {
-                        return Err(fail(
-                            format!("the data hold {states} states; the SVG picture draws at most {SVG_MAX_STATES}"),
-                            Some("draw a smaller dataset, e.g. --data builtin:asian-nato, or export --format dot or graphml for a graph tool"),
-                        ));
-                    }
-                    Svg::new(&view).to_string()
-                }
-            };
-            return Ok(Output::Content {
-                content,
-                file: output.clone(),
-            });
-        }
+        Query::Export(e) => return export(graph, date, e, before),
     };
     Ok(Output::Report { text, json })
 }
-
-/// The most states the SVG picture draws.
-pub(crate) const SVG_MAX_STATES: usize = 60;

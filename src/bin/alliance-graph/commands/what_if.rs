@@ -146,7 +146,7 @@ pub(crate) fn what_if(graph: &AllianceGraph, date: PartialDate, w: &WhatIf) -> R
     let outcome = scenario.apply(graph)?;
     match then {
         Some(q) => {
-            let inner = query(&outcome.graph, date, q)?;
+            let inner = query(&outcome.graph, date, q, Some((graph, &description)))?;
             Ok(match inner {
                 Output::Report { text, json } => {
                     let mut json = json;
