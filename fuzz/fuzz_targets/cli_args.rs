@@ -1,8 +1,9 @@
 //! The command line's path from arguments to a query, on the built-in dataset: arguments that
 //! parse must give an answer or an error, never a panic. Arguments that read or write files
 //! (`--data`, `--atop`, `--weights`, `check`, `-o`) are left out, so the fuzzer touches no
-//! file, and so are the tables (`table`: hundreds of megabytes to standard output, tested end
-//! to end in `tests/suite/cli.rs`).
+//! file, and so are the tables (`table`: hundreds of megabytes to standard output) and the
+//! interactive page (`html`: every year of two centuries, seconds per input); both are tested
+//! end to end in `tests/suite/cli.rs` and the page in `tests/browser`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -21,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
             .iter()
             .any(|f| a.starts_with(f))
             || (a.starts_with('-') && !a.starts_with("--") && a.contains('o'))
+            || a.contains("html")
     });
     if touches_files {
         return;

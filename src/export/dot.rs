@@ -91,25 +91,21 @@ impl<'g> Dot<'g> {
     }
 }
 
-/// The legend: one short edge per style, between point nodes, in a cluster of its own.
-const LEGEND: &[(&str, &str)] = &[
-    ("defense", r##"color="#1f4e9c", penwidth=3"##),
-    ("offense", r##"color="#6a3d9a", penwidth=2.5"##),
-    ("neutrality", r##"color="#2c7fb8", penwidth=2"##),
-    ("non-aggression", r##"color="#1a9e8f", penwidth=2"##),
-    (
-        "consultation",
-        r##"color="#7f8c8d", style=dashed, penwidth=1.5"##,
-    ),
-    (
-        "tie, no obligation",
-        r##"color="#95a5a6", style=dotted, penwidth=1.2"##,
-    ),
-    ("membership", r#"color="gray50""#),
-    ("ended tie", r#"color="gray70", style=dashed"#),
-    ("proposal, support", r##"color="#2ca02c""##),
-    ("refusal", r##"color="#d62728", style=dashed"##),
-    ("hedge", r##"color="#c99a06", style=dashed"##),
+/// The legend: one row per style, a line drawn in its colour and dash and the words. An
+/// HTML-like label on one node, so that every layout engine keeps it in one piece (neato
+/// ignores clusters).
+const LEGEND: &[(&str, &str, &str)] = &[
+    ("#1f4e9c", "━━━━", "defense"),
+    ("#6a3d9a", "━━━━", "offense"),
+    ("#2c7fb8", "────", "neutrality"),
+    ("#1a9e8f", "────", "non-aggression"),
+    ("#7f8c8d", "╌╌╌╌", "consultation"),
+    ("#95a5a6", "┈┈┈┈", "tie, no obligation"),
+    ("#7f7f7f", "────", "membership"),
+    ("#b3b3b3", "╌╌╌╌", "ended tie (with --ended)"),
+    ("#2ca02c", "───▸", "proposal, support"),
+    ("#d62728", "╌╌╌▸", "refusal"),
+    ("#c99a06", "╌╌╌▸", "hedge"),
 ];
 
 /// Quotes a DOT string (an `ID` in double quotes): backslashes and quotes escaped, line
@@ -257,17 +253,16 @@ impl fmt::Display for Dot<'_> {
                 attr_list(&e.attrs, &extra)
             )?;
         }
-        writeln!(f, "  subgraph cluster_legend {{")?;
-        writeln!(f, "    label=\"Legend\"; fontsize=10; color=gray80;")?;
-        writeln!(f, "    node [shape=point, width=0.05, label=\"\"];")?;
-        for (i, (words, style)) in LEGEND.iter().enumerate() {
-            writeln!(
-                f,
-                "    legend_{i}a -> legend_{i}b [{style}, dir=none, label={}, fontsize=9, len=1.2];",
-                quote(words)
-            )?;
+        let mut rows = String::new();
+        for (colour, line, words) in LEGEND {
+            rows.push_str(&format!(
+                r#"<TR><TD><FONT COLOR="{colour}">{line}</FONT></TD><TD ALIGN="LEFT">{words}</TD></TR>"#
+            ));
         }
-        writeln!(f, "  }}")?;
+        writeln!(
+            f,
+            r#"  "legend" [shape=plaintext, fontsize=10, label=<<TABLE BORDER="1" COLOR="gray70" CELLBORDER="0" CELLSPACING="1"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR>{rows}</TABLE>>];"#
+        )?;
         writeln!(f, "}}")
     }
 }

@@ -473,6 +473,91 @@ fn exports_to_stdout_and_files() {
 }
 
 #[test]
+fn maps_focused_pictures_and_the_page() {
+    let dir = tempdir();
+    // The map of a state's ties, of blocs, of stances; a what-if map outlines the changes.
+    let map = text(&[
+        "--as-of",
+        "2024-12-31",
+        "export",
+        "--format",
+        "map",
+        "--actor",
+        "Japan",
+    ]);
+    assert!(map.contains("<title>Ties of Japan, as of 2024-12-31</title>"));
+    // The US owes Japan defense (Article V); Japan owes none back.
+    assert!(map.contains(r#"id="o-USA" data-states="USA" data-key="defends-chosen""#));
+    let blocs = text(&["--as-of", "1980-12-31", "export", "--format", "map"]);
+    assert!(blocs.contains("Blocs (defense ties), as of 1980-12-31"));
+    let stances = text(&[
+        "--as-of",
+        "2024-12-31",
+        "export",
+        "--format",
+        "map",
+        "--stances-on",
+        "asian-nato",
+    ]);
+    assert!(stances.contains(r#"id="o-IND" data-states="IND" data-key="stance-refusal""#));
+    let formed = text(&[
+        "--as-of",
+        "2024-12-31",
+        "what-if",
+        "form",
+        "asian-nato",
+        "--members",
+        "AUS,GBR,IND,JPN,USA",
+        "export",
+        "--format",
+        "map",
+        "--actor",
+        "Japan",
+    ]);
+    assert!(formed.contains(r#"<g id="changed""#));
+    assert!(formed.contains("outlined: changed by Asian NATO (asian-nato) formed on 2024-12-31 with AUS, GBR, IND, JPN, USA (4)"));
+    // A grouping is not a state to colour a map by; --depth needs --around.
+    let e = failure(&["export", "--format", "map", "--actor", "NATO"]);
+    assert!(e.contains("is a grouping, but a country is needed"), "{e}");
+    let e = failure(&["export", "--format", "svg", "--depth", "2"]);
+    assert!(e.contains("--around"), "{e}");
+    // A focused picture of the world; the whole world is refused with what to do instead.
+    let out = dir.join("japan.svg");
+    let r = run(&[
+        "--as-of",
+        "2024-12-31",
+        "export",
+        "--format",
+        "svg",
+        "--around",
+        "Japan",
+        "--depth",
+        "2",
+        "--strength",
+        "defense",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains(">Japan<") && svg.contains(">Finland<") && !svg.contains(">Mongolia<"));
+    // The page: one file.
+    let page = dir.join("page.html");
+    let r = run(&[
+        "export",
+        "--format",
+        "html",
+        "--actor",
+        "Britain",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("const DATA = "));
+}
+
+#[test]
 fn tables_need_atop_data() {
     let e = failure(&["table", "state-year"]);
     assert!(e.contains("--atop"), "{e}");

@@ -8,6 +8,8 @@ mod errors;
 mod examples;
 mod export;
 mod load;
+#[cfg(feature = "json")]
+mod map;
 mod measures;
 mod oracle;
 mod props;

@@ -89,7 +89,7 @@
       const keys = [...new Set(on.map((s) => relation(state.chosen, s, state.year)[0]))];
       el.setAttribute("fill", fillFor(keys));
       el.dataset.states = on.map((s) => DATA.states[s].id).join(" ");
-      el.dataset.key = keys.map((k) => DATA.keys[k].key).join(" ");
+      el.dataset.key = keys.length ? keys.map((k) => DATA.keys[k].key).join(" ") : "not-a-state";
       el.classList.toggle("selected", state.selected !== null && on.includes(state.selected));
     });
   }

@@ -201,7 +201,11 @@ impl fmt::Display for WorldMap<'_> {
                 }
             };
             let ids: Vec<&str> = d.states.iter().map(|s| s.0.as_str()).collect();
-            let key_names: Vec<String> = keys.iter().map(|k| k.as_str()).collect();
+            let key_names: Vec<String> = if keys.is_empty() {
+                vec![MapKey::NotAState.as_str()]
+            } else {
+                keys.iter().map(|k| k.as_str()).collect()
+            };
             let mut tooltip: Vec<String> = Vec::new();
             if d.states.is_empty() {
                 tooltip.push(format!(
@@ -310,36 +314,53 @@ impl fmt::Display for WorldMap<'_> {
         let mut y = TOP + frame.height() + 22.0;
         let mut legend = String::new();
         let column = (WIDTH - 2.0 * MARGIN) / 3.0;
-        let items: Vec<(String, String, usize)> = counts
+        // (key name, colour, stroke, words, count, full row): the keys three to a row, then
+        // the changed states on a row of their own (the scenario's words are long).
+        let mut items: Vec<(String, String, &str, String, usize, bool)> = counts
             .iter()
-            .map(|(k, n)| (k.colour().to_string(), self.key_label(*k), *n))
-            .chain(self.changed.as_ref().map(|(what, c)| {
+            .map(|(k, n)| {
                 (
-                    "none".to_string(),
-                    format!("outlined: changed by {what}"),
-                    c.len(),
+                    k.as_str(),
+                    k.colour().to_string(),
+                    r##"stroke="#666666""##,
+                    self.key_label(*k),
+                    *n,
+                    false,
                 )
-            }))
+            })
             .collect();
-        for (i, (colour, label, n)) in items.iter().enumerate() {
-            let (x, row_y) = (MARGIN + column * (i % 3) as f64, y + 18.0 * (i / 3) as f64);
-            let stroke = if colour == "none" {
-                r##"#000000" stroke-width="1.6"##.to_string()
-            } else {
-                "#666666".to_string()
-            };
+        if let Some((what, c)) = &self.changed {
+            items.push((
+                "changed".into(),
+                "none".into(),
+                r##"stroke="#000000" stroke-width="1.6""##,
+                format!("outlined: changed by {what}"),
+                c.len(),
+                true,
+            ));
+        }
+        let mut slot = 0usize;
+        for (key, colour, stroke, label, n, full) in &items {
+            if *full {
+                slot = slot.div_ceil(3) * 3;
+            }
+            let (x, row_y) = (
+                MARGIN + column * (slot % 3) as f64,
+                y + 18.0 * (slot / 3) as f64,
+            );
+            let width = if *full { WIDTH - 2.0 * MARGIN } else { column } - 50.0;
+            slot += if *full { 3 } else { 1 };
             let _ = writeln!(
                 legend,
-                r##"<g class="legend-item" data-key="{}"><rect x="{}" y="{}" width="12" height="12" fill="{colour}" stroke="{stroke}"/><text x="{}" y="{}" font-size="11" fill="#1a1a1a">{} ({n})</text></g>"##,
-                xml_escape(label),
+                r##"<g class="legend-item" data-key="{key}"><rect x="{}" y="{}" width="12" height="12" fill="{colour}" {stroke}/><text x="{}" y="{}" font-size="11" fill="#1a1a1a">{} ({n})</text></g>"##,
                 fmt_num(x),
                 fmt_num(row_y - 10.0),
                 fmt_num(x + 17.0),
                 fmt_num(row_y),
-                xml_escape(&fit(label, column - 50.0))
+                xml_escape(&fit(label, width))
             );
         }
-        y += 18.0 * items.len().div_ceil(3) as f64 + 6.0;
+        y += 18.0 * slot.div_ceil(3) as f64 + 6.0;
 
         // Notes: what the outlines stand for on this date, and what is not drawn.
         let mut notes: Vec<String> = vec![

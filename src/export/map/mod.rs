@@ -547,3 +547,86 @@ impl<'g> WorldMap<'g> {
         }
     }
 }
+
+#[cfg(all(test, feature = "datasets"))]
+mod tests {
+    use super::*;
+
+    /// Every row of the territory table names an outline and a state of the world dataset,
+    /// with dates that parse, a holder that was a state on its first and last day, and no
+    /// overlap with another row of the same outline and holder.
+    #[test]
+    fn the_territory_table_fits_the_outlines_and_the_state_system() {
+        let world = crate::datasets::world();
+        let date = |s: &str| -> Option<PartialDate> {
+            (!s.is_empty()).then(|| s.parse().expect("a table date parses"))
+        };
+        let mut spans: BTreeMap<(&str, &str), Vec<Span>> = BTreeMap::new();
+        for h in territories::HOLDINGS {
+            assert!(
+                outlines().iter().any(|o| o.id == h.outline),
+                "{}: no outline",
+                h.outline
+            );
+            assert!(
+                !h.source.is_empty(),
+                "{} {}: no source",
+                h.outline,
+                h.holder
+            );
+            let holder = world
+                .country(&h.holder.parse().expect("an id"))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{}: holder {} not in the world dataset",
+                        h.outline, h.holder
+                    )
+                });
+            let (from, until) = (date(h.from).expect("a start"), date(h.until));
+            for day in [Some(from), until].into_iter().flatten() {
+                assert!(
+                    holder.is_state_during(&day.span()),
+                    "{} held by {} on {day}, when it was not a state",
+                    h.outline,
+                    h.holder
+                );
+            }
+            let span = Span {
+                first: from.earliest(),
+                last: until.map_or(crate::Day::MAX, |u| u.latest()),
+            };
+            let earlier = spans.entry((h.outline, h.holder)).or_default();
+            assert!(
+                earlier.iter().all(|s| !s.overlaps(&span)),
+                "{} {} overlaps another row",
+                h.outline,
+                h.holder
+            );
+            earlier.push(span);
+        }
+        assert!(territories::HOLDINGS.len() > 100);
+    }
+
+    /// On a few dates whose borders everyone knows, the outlines hold the states they should.
+    #[test]
+    fn outlines_hold_the_states_of_the_date() {
+        let world = crate::datasets::world();
+        let on = |id: &str, date: &str| -> Vec<String> {
+            let o = outlines().iter().find(|o| o.id == id).expect("an outline");
+            let span = date.parse::<PartialDate>().unwrap().span();
+            holders(&world, o, &span)
+                .iter()
+                .map(|(c, _)| c.to_string())
+                .collect()
+        };
+        assert_eq!(on("DEU", "1980-06-30"), ["DDR", "XGF"]);
+        assert_eq!(on("DEU", "1995-06-30"), ["DEU"]);
+        assert_eq!(on("UKR", "1980-06-30"), ["RUS"]);
+        assert_eq!(on("UKR", "1995-06-30"), ["UKR"]);
+        assert_eq!(on("SVK", "1980-06-30"), ["CSK"]);
+        assert_eq!(on("HRV", "1980-06-30"), ["SRB"]);
+        assert_eq!(on("BGD", "1960-06-30"), ["PAK"]);
+        assert!(on("NGA", "1950-06-30").is_empty());
+        assert_eq!(on("GRL", "2024-06-30"), ["DNK"]);
+    }
+}
