@@ -1,18 +1,25 @@
-//! Exports: the graph as GraphViz DOT, as GraphML, and drawn as an SVG picture.
+//! Exports: the graph as GraphViz DOT, as GraphML, drawn as an SVG picture or a world map,
+//! and written as an interactive page.
 //!
 //! Each export is a [`Display`](std::fmt::Display) wrapper, as `petgraph::dot::Dot` is: build
 //! it over a graph (or, for the picture, a dated [`View`](crate::View)) and write it wherever
 //! the text should go. None of them needs an external program or a feature.
 //!
-//! - [`Dot`]: every record of the graph, for GraphViz (`dot -Tsvg`).
+//! - [`Dot`]: every record of the graph, or the part of a dated view a [`Focus`] picks, for
+//!   GraphViz (`dot -Tsvg`).
 //! - [`GraphMl`]: the same nodes and edges with typed attributes, for Gephi, Cytoscape,
 //!   networkx and yEd.
 //! - [`Svg`]: a picture of the graph as it stood on the view's date, laid out and drawn by
-//!   this crate.
+//!   this crate; [`Svg::focused`] draws the part a [`Focus`] picks (around an actor, one kind
+//!   of tie, a strength, well-connected states).
+//! - [`WorldMap`]: a world map of the view's date, every state coloured by its tie to a chosen
+//!   state, by bloc or by stance (see [`map`]).
+//! - [`Page`] (feature `json`): one self-contained interactive page, the map and the network
+//!   with a year slider, search and the evidence on a click (see [`html`]).
 //! - [`StanceTimeline`]: how positions on a target moved, one row per actor.
 //! - [`ConflictPicture`]: the sides of a war and the obligations that bind states to them.
 //!
-//! DOT and GraphML carry the whole graph, all dates included: each node and edge has its
+//! GraphML and [`Dot::new`] carry the whole graph, all dates included: each node and edge has its
 //! dates as attributes, so a tool can filter by time. The node and edge attributes are the
 //! same in both:
 //!

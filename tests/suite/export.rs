@@ -281,4 +281,13 @@ fn the_committed_pictures_are_current() {
             "docs/{file} is out of date: run `cargo run --features cli -- --data builtin:asian-nato --as-of 2024-12-31 {command}`"
         );
     }
+    let world = alliance_graph::datasets::world();
+    let map =
+        alliance_graph::export::WorldMap::ties_of(&world.as_of(super::date("2026-11-30")), "USA")
+            .unwrap()
+            .to_string();
+    assert!(
+        std::fs::read_to_string(docs.join("us-ties-map.svg")).unwrap() == map,
+        "docs/us-ties-map.svg is out of date: run `cargo run --features cli -- --as-of 2026-11-30 export --format map --actor USA -o docs/us-ties-map.svg`"
+    );
 }
