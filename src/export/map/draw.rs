@@ -248,14 +248,15 @@ impl fmt::Display for WorldMap<'_> {
                             let width = text_width(&name(c), LABEL_SIZE, bold);
                             if bold || width <= 1.5 * (bounds.x1 - bounds.x0) {
                                 let priority = if bold { f64::MAX } else { area };
-                                labels.push((
-                                    priority,
-                                    name(c),
-                                    lx,
-                                    ly,
-                                    text_colour(key.colour()),
-                                    bold,
-                                ));
+                                // A label wider than its state runs onto the sea and its
+                                // neighbours: dark text reads there, white would not.
+                                let fits = width <= 0.9 * (bounds.x1 - bounds.x0);
+                                let colour = if fits {
+                                    text_colour(key.colour())
+                                } else {
+                                    "#1a1a1a"
+                                };
+                                labels.push((priority, name(c), lx, ly, colour, bold));
                             }
                         }
                     }
