@@ -174,6 +174,38 @@ fn malformed_inputs_name_row_and_field() {
     assert!(loc.path.is_none());
 }
 
+/// A row is reported at its own file line, counted by hand below, whatever the line endings,
+/// blank lines or line breaks inside quoted cells before it (the csv crate's own line numbers
+/// count a CRLF ending as no line and a blank line as part of the next row).
+#[test]
+fn rows_are_reported_at_their_file_line() {
+    let header = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase,defense,offense,neutral,nonagg,consul,note";
+    let good = "1,2,1900,1,1,0,0,0,1,1,0,0,0,0,x";
+    let bad = "1,2,1900,1,1,0,0,0,1,1,0,0,7,0,x";
+    let cases = [
+        // Lines: 1 header, 2 good, 3 blank, 4 bad.
+        (format!("{header}\n{good}\n\n{bad}\n"), "line 4, row 2"),
+        // The same with CRLF endings.
+        (
+            format!("{header}\r\n{good}\r\n\r\n{bad}\r\n"),
+            "line 4, row 2",
+        ),
+        // Lines: 1 header, 2-3 a good row whose quoted note breaks a line, 4 bad (no final newline).
+        (
+            format!("{header}\n{}\"two\nlines\"\n{bad}", &good[..good.len() - 1]),
+            "line 4, row 2",
+        ),
+        // A row with too few fields after two blank lines: lines 1, 2 good, 3-4 blank, 5.
+        (format!("{header}\n{good}\n\n\n1,2\n"), "line 5"),
+    ];
+    for (input, place) in cases {
+        let e = atop::from_reader(std::io::Cursor::new(input.clone()))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(place), "{input:?}: {place} not in {e}");
+    }
+}
+
 #[test]
 fn garbage_never_panics() {
     let header = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase,defense,offense,neutral,nonagg,consul\n";

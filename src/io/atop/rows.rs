@@ -196,10 +196,80 @@ pub(super) fn header_error(field: &str, message: String) -> Error {
     })
 }
 
-/// The file line of a data row: the header is line 1 and ATOP rows never span lines. (The csv
-/// crate's own record positions read one line short once the header has been read.)
-pub(super) fn csv_error(e: csv::Error, row: u64) -> Error {
-    let line = Some(row + 1);
+/// The file's lines as the csv reader reads it, so that a row is reported at its own file
+/// line: the csv crate's line numbers count a CRLF ending as no line and a skipped blank line
+/// as part of the next row. Keeps only the newlines the reader has read ahead of the last row
+/// asked about (its buffer), so memory does not grow with the file.
+pub(super) struct LineCounter<R> {
+    inner: R,
+    read: u64,
+    seen: std::cell::RefCell<Newlines>,
+}
+
+#[derive(Default)]
+struct Newlines {
+    /// Newlines before the first one still kept.
+    before: u64,
+    /// Byte offsets of the newlines at or after the last offset asked about.
+    kept: std::collections::VecDeque<u64>,
+}
+
+impl<R> LineCounter<R> {
+    pub(super) fn new(inner: R) -> Self {
+        LineCounter {
+            inner,
+            read: 0,
+            seen: Default::default(),
+        }
+    }
+
+    /// The 1-based line of the byte at offset `at`; asked with offsets that never go back.
+    fn line_of(&self, at: u64) -> u64 {
+        let mut seen = self.seen.borrow_mut();
+        while seen.kept.front().is_some_and(|&o| o < at) {
+            seen.kept.pop_front();
+            seen.before += 1;
+        }
+        seen.before + 1
+    }
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let seen = self.seen.get_mut();
+        for (i, _) in buf[..n].iter().enumerate().filter(|(_, &b)| b == b'\n') {
+            seen.kept.push_back(self.read + i as u64);
+        }
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+/// The file line on which the record just read starts: the line of its last byte, less the
+/// line breaks inside its quoted fields.
+pub(super) fn record_line<R: Read>(
+    reader: &csv::Reader<LineCounter<R>>,
+    record: &csv::StringRecord,
+) -> u64 {
+    let end = reader.position().byte().saturating_sub(1);
+    let inside: usize = record.iter().map(|f| f.matches('\n').count()).sum();
+    reader
+        .get_ref()
+        .line_of(end)
+        .saturating_sub(inside as u64)
+        .max(1)
+}
+
+/// A csv reading error of data row `row`, at the line where the row ends (the reader has read
+/// it whole; a row too short or too long is one line, unless a quoted cell breaks it).
+pub(super) fn csv_error<R: Read>(
+    reader: &csv::Reader<LineCounter<R>>,
+    e: csv::Error,
+    row: u64,
+) -> Error {
+    let end = reader.position().byte().saturating_sub(1);
+    let line = Some(reader.get_ref().line_of(end).max(row + 1));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -229,8 +299,8 @@ pub(super) fn csv_error(e: csv::Error, row: u64) -> Error {
     })
 }
 
-pub(super) fn read_header(
-    reader: &mut csv::Reader<Box<dyn Read>>,
+pub(super) fn read_header<R: Read>(
+    reader: &mut csv::Reader<R>,
 ) -> Result<(Vec<String>, FastMap<String, usize>)> {
     let headers = reader
         .headers()
@@ -280,7 +350,7 @@ pub(super) struct MemberRows {
 }
 
 pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result<MemberRows> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(reader);
+    let mut reader = csv::ReaderBuilder::new().from_reader(LineCounter::new(reader));
     let (names, columns) = read_header(&mut reader)?;
     for col in REQUIRED {
         if !columns.contains_key(*col) {
@@ -316,7 +386,7 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
     loop {
         let more = reader
             .read_record(&mut record)
-            .map_err(|e| csv_error(e, row + 1))?;
+            .map_err(|e| csv_error(&reader, e, row + 1))?;
         if !more {
             break;
         }
@@ -325,7 +395,7 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
             record: &record,
             columns: &columns,
             row,
-            line: Some(row + 1),
+            line: Some(record_line(&reader, &record)),
         };
         let atopid: u32 = cells.int("atopid", "an ATOP alliance id")?;
         let member: u16 = cells.int("member", "a COW country code")?;
@@ -474,7 +544,7 @@ pub(super) fn read_alliances(
     reader: Box<dyn Read>,
     report: &mut Report,
 ) -> Result<BTreeMap<u32, AllianceRow>> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(reader);
+    let mut reader = csv::ReaderBuilder::new().from_reader(LineCounter::new(reader));
     let (names, columns) = read_header(&mut reader)?;
     if !columns.contains_key("atopid") {
         return Err(header_error(
@@ -511,7 +581,7 @@ pub(super) fn read_alliances(
     loop {
         let more = reader
             .read_record(&mut record)
-            .map_err(|e| csv_error(e, row + 1))?;
+            .map_err(|e| csv_error(&reader, e, row + 1))?;
         if !more {
             break;
         }
@@ -521,7 +591,7 @@ pub(super) fn read_alliances(
             record: &record,
             columns: &columns,
             row,
-            line: Some(row + 1),
+            line: Some(record_line(&reader, &record)),
         };
         let atopid: u32 = cells.int("atopid", "an ATOP alliance id")?;
         let begin = if columns.contains_key("begyr") {
