@@ -9,7 +9,7 @@ mod args;
 mod commands;
 mod coverage;
 mod load;
-mod output;
+pub(crate) mod output;
 pub(crate) mod prelude;
 mod render;
 
