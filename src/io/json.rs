@@ -431,10 +431,14 @@ pub fn check_str(text: &str) -> Vec<Issue> {
             message: other.to_string(),
         },
     };
-    match serde_json::from_str::<serde_json::Value>(text) {
+    // Each list is kept as the raw text of its records, not as a tree of values: a file of a
+    // million small records would take a hundred times its size as values.
+    match serde_json::from_str::<std::collections::BTreeMap<String, &serde_json::value::RawValue>>(
+        text,
+    ) {
         // Each record read on its own can pass where the document failed (a key given twice:
         // the untyped reading keeps one of them): then the document's own error is the issue.
-        Ok(serde_json::Value::Object(fields)) => match check_records(&fields) {
+        Ok(fields) => match check_records(&fields) {
             Some(issues) if !issues.is_empty() => issues,
             _ => vec![as_issue(first)],
         },
@@ -465,20 +469,27 @@ pub fn check_path(path: impl AsRef<Path>) -> Result<Vec<Issue>> {
 
 /// Reads each record of a syntactically valid document on its own; `None` when no single
 /// record can be blamed (the problem is at the top level, reported as the parser said).
-fn check_records(fields: &serde_json::Map<String, serde_json::Value>) -> Option<Vec<Issue>> {
+fn check_records(
+    fields: &std::collections::BTreeMap<String, &serde_json::value::RawValue>,
+) -> Option<Vec<Issue>> {
     use serde::de::DeserializeOwned;
+    use serde_json::value::RawValue;
     use serde_json::Value;
 
     fn read<T: DeserializeOwned>(
         kind: &'static str,
-        list: Option<&Value>,
+        list: Option<&&RawValue>,
         out: &mut Vec<T>,
         positions: &mut Vec<usize>,
-        problems: &mut Vec<Issue>,
-        broken_ids: &mut Vec<String>,
+        problems: &mut Kept,
+        broken_ids: &mut std::collections::HashSet<String>,
     ) -> Option<()> {
         let Some(list) = list else { return Some(()) };
-        for (i, record) in list.as_array()?.iter().enumerate() {
+        let records: Vec<&RawValue> = serde_json::from_str(list.get()).ok()?;
+        for (i, raw) in records.into_iter().enumerate() {
+            // One record at a time as a value: the tree of one, not of the whole file.
+            let record: Value = serde_json::from_str(raw.get()).ok()?;
+            let record = &record;
             match T::deserialize(record) {
                 Ok(r) => {
                     out.push(r);
@@ -494,6 +505,10 @@ fn check_records(fields: &serde_json::Map<String, serde_json::Value>) -> Option<
                     };
                     let id = record.get("id").and_then(Value::as_str).map(str::to_string);
                     broken_ids.extend(id.clone());
+                    if problems.full() {
+                        problems.more += 1;
+                        continue;
+                    }
                     let label = match kind {
                         "membership" => {
                             Some(format!("{} in {}", text("country"), text("grouping")))
@@ -529,19 +544,22 @@ fn check_records(fields: &serde_json::Map<String, serde_json::Value>) -> Option<
         "treaties",
         "stances",
     ];
+    let value = |key: &str| -> Option<Value> {
+        fields
+            .get(key)
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+    };
     if fields.keys().any(|k| !KNOWN.contains(&k.as_str()))
-        || fields.get("format").and_then(Value::as_str) != Some(super::FORMAT)
-        || ["name", "title", "description"].iter().any(|k| {
-            fields
-                .get(*k)
-                .is_some_and(|v| !v.is_string() && !v.is_null())
-        })
+        || value("format").as_ref().and_then(Value::as_str) != Some(super::FORMAT)
+        || ["name", "title", "description"]
+            .iter()
+            .any(|k| value(k).is_some_and(|v| !v.is_string() && !v.is_null()))
     {
         return None;
     }
     let mut doc = Document::default();
-    let mut problems = Vec::new();
-    let mut broken = Vec::new();
+    let mut problems = Kept::default();
+    let mut broken = std::collections::HashSet::new();
     let mut at: [Vec<usize>; 6] = Default::default();
     let [p0, p1, p2, p3, p4, p5] = &mut at;
     read(
@@ -605,6 +623,14 @@ fn check_records(fields: &serde_json::Map<String, serde_json::Value>) -> Option<
         if matches!(&issue, Issue::UnknownReference { id, .. } if broken.contains(id)) {
             continue;
         }
+        if let Issue::More { more } = issue {
+            problems.more += more;
+            continue;
+        }
+        if problems.full() {
+            problems.more += 1;
+            continue;
+        }
         if let Some(r) = issue.record_mut() {
             // Number records as in the file, counting the ones that could not be read.
             if let Some(k) = kinds.iter().position(|k| *k == r.kind) {
@@ -613,11 +639,40 @@ fn check_records(fields: &serde_json::Map<String, serde_json::Value>) -> Option<
         }
         problems.push(issue);
     }
+    let Kept {
+        issues: mut problems,
+        more,
+    } = problems;
     problems.sort_by_key(|p| {
         p.record()
             .map(|r| (kinds.iter().position(|k| *k == r.kind), r.index))
     });
+    if more > 0 {
+        problems.push(Issue::More { more });
+    }
     Some(problems)
+}
+
+/// The problems `check` keeps, at most [`MAX_ISSUES`](crate::validate::MAX_ISSUES), and how
+/// many more it found: a small file of a million bad records must not exhaust the memory.
+#[derive(Default)]
+struct Kept {
+    issues: Vec<Issue>,
+    more: usize,
+}
+
+impl Kept {
+    fn full(&self) -> bool {
+        self.issues.len() >= crate::validate::MAX_ISSUES
+    }
+
+    fn push(&mut self, issue: Issue) {
+        if self.full() {
+            self.more += 1;
+        } else {
+            self.issues.push(issue);
+        }
+    }
 }
 
 /// Parses and validates a dataset.

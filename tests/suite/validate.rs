@@ -348,3 +348,29 @@ fn a_check_keeps_a_thousand_problems_and_counts_the_rest() {
         "and 500 more problem(s), not listed"
     );
 }
+
+/// `check` on records that cannot even be read keeps a thousand problems too, and counts the
+/// rest (it kept every one: a 20 MB file of them aborted the machine).
+#[test]
+fn check_keeps_a_thousand_unreadable_records_and_counts_the_rest() {
+    let records = vec![r#"{"id": "x1", "name": "Bad"}"#; 25_000].join(",");
+    let text = format!(r#"{{"format": "alliance-graph/1", "countries": [{records}]}}"#);
+    let problems = alliance_graph::io::json::check_str(&text);
+    assert_eq!(problems.len(), alliance_graph::validate::MAX_ISSUES + 1);
+    assert!(
+        problems[0]
+            .to_string()
+            .starts_with("country #1 (x1): invalid country id"),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[999].to_string().starts_with("country #1000 (x1)"),
+        "{}",
+        problems[999]
+    );
+    assert_eq!(
+        problems[1000].to_string(),
+        "and 24000 more problem(s), not listed"
+    );
+}

@@ -58,7 +58,14 @@ pub(crate) fn check(file: &Path) -> Res<Output> {
         );
         Ok(Output::Report { text, json })
     } else {
-        let n = lines.len();
+        // Past the problems kept, the last line counts the rest ("and 356142 more problem(s)").
+        let n = issues
+            .iter()
+            .map(|i| match i {
+                Issue::More { more } => *more,
+                _ => 1,
+            })
+            .sum::<usize>();
         let mut text = format!(
             "{}: {n} problem{}\n",
             file.display(),
