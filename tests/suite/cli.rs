@@ -1316,3 +1316,41 @@ fn balance_and_the_network_table() {
     }
     assert_eq!(csv.lines().count(), 1 + 45);
 }
+
+/// An ATOP import's issues are listed by row in the note, not only counted.
+#[test]
+fn the_import_note_names_the_rows() {
+    let dir = tempdir();
+    let file = dir.join("dup.csv");
+    std::fs::write(
+        &file,
+        "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase,defense,offense,neutral,nonagg,consul\n\
+         1,2,1950,1,1,0,0,0,1,1,0,0,0,0\n1,20,1950,1,1,0,0,0,1,1,0,0,0,0\n\
+         1,20,1950,1,1,0,0,0,1,1,0,0,0,0\n2,2,1950,1,1,0,0,0,1,1,0,0,0,0\n",
+    )
+    .unwrap();
+    let out = dir.join("sy.csv");
+    let r = run(&[
+        "--atop",
+        file.to_str().unwrap(),
+        "table",
+        "state-year",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("; 2 issues\n"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "\n  - member file row 3: repeats row 2 (ATOP 1, member 20, phase 1); read once"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("\n  - member file row 4, field `member`: alliance 2 has only one member"),
+        "{}",
+        r.stderr
+    );
+}

@@ -41,7 +41,19 @@ pub(crate) fn load(global: &Global, for_table: bool) -> Res<AllianceGraph> {
             datasets::world_from_atop_path(path)?
         };
         if !report.issues.is_empty() {
-            report_note(&format!("ATOP import of {}: {report}", path.display()));
+            // The issues themselves, by row: a count alone says something is wrong, not where.
+            let mut note = format!("ATOP import of {}: {report}", path.display());
+            for issue in report.issues.iter().take(NOTED_ISSUES) {
+                let _ = write!(note, "\n  - {issue}");
+            }
+            if report.issues.len() > NOTED_ISSUES {
+                let _ = write!(
+                    note,
+                    "\n  - and {} more (the library's import report lists every one)",
+                    report.issues.len() - NOTED_ISSUES
+                );
+            }
+            report_note(&note);
         }
         graphs.push((path.display().to_string(), graph));
     }
@@ -78,3 +90,6 @@ pub(crate) fn load(global: &Global, for_table: bool) -> Res<AllianceGraph> {
     }
     Ok(graph)
 }
+
+/// How many of an import's issues the note lists.
+const NOTED_ISSUES: usize = 10;

@@ -132,11 +132,12 @@ impl fmt::Display for Report {
         }
         write!(
             f,
-            "; built {} treaties, {} countries, {} obligations; {} issues",
+            "; built {} treaties, {} countries, {} obligations; {} issue{}",
             self.treaties,
             self.countries,
             self.obligations,
-            self.issues.len()
+            self.issues.len(),
+            if self.issues.len() == 1 { "" } else { "s" }
         )?;
         for (what, map) in [
             ("member", &self.ignored_columns),
