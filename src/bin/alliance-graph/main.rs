@@ -76,6 +76,7 @@ pub(crate) enum Output {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    EXIT_AFTER_RUN.store(true, std::sync::atomic::Ordering::Relaxed);
     // Every way out: what to print or write, and the failure to report, if any.
     let mut printed_report = false;
     let (written, failure) = match run(&cli) {
@@ -142,15 +143,33 @@ pub(crate) fn report_error(f: &Failure) {
     }
 }
 
+/// Set by `main`: the process ends right after [`run`], so the graph it loaded need not be
+/// freed. Freeing the records of an ATOP import one by one took a tenth of `table`'s time;
+/// callers that run many times (the fuzz targets) leave it unset and free each graph.
+pub(crate) static EXIT_AFTER_RUN: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
 pub(crate) fn run(cli: &Cli) -> Res<Output> {
     if let Command::Check { file } = &cli.command {
         return check(file);
     }
-    let graph = load(&cli.global, matches!(cli.command, Command::Table { .. }))?;
+    let graph = std::mem::ManuallyDrop::new(load(
+        &cli.global,
+        matches!(cli.command, Command::Table { .. }),
+    )?);
+    let answer = answer(cli, &graph);
+    if !EXIT_AFTER_RUN.load(std::sync::atomic::Ordering::Relaxed) {
+        drop(std::mem::ManuallyDrop::into_inner(graph));
+    }
+    answer
+}
+
+/// The command's answer on the loaded graph.
+fn answer(cli: &Cli, graph: &AllianceGraph) -> Res<Output> {
     let date = cli.global.as_of.unwrap_or_else(|| graph.today().date());
     match &cli.command {
-        Command::Query(q) => query(&graph, date, q, None),
-        Command::WhatIf(w) => what_if(&graph, date, w),
+        Command::Query(q) => query(graph, date, q, None),
+        Command::WhatIf(w) => what_if(graph, date, w),
         Command::Table {
             kind: kind @ (TableKind::Similarity | TableKind::Network),
             directed,
@@ -175,7 +194,7 @@ pub(crate) fn run(cli: &Cli) -> Res<Output> {
                 ));
             }
             measures_table(
-                &graph,
+                graph,
                 *kind,
                 from_atop,
                 from.unwrap_or(1816)..=to,
@@ -203,7 +222,7 @@ pub(crate) fn run(cli: &Cli) -> Res<Output> {
                     Some("pass the ATOP member file: --atop atop5_1m.csv"),
                 ));
             }
-            table(&graph, *kind, *directed, output.as_deref())
+            table(graph, *kind, *directed, output.as_deref())
         }
         Command::Check { .. } => unreachable!("handled above"),
     }
