@@ -113,13 +113,21 @@ fn queries(data: &str, date: &str, n: usize, seed: u64, out: &str) -> Res<()> {
         }];
         single.push(c.to_string());
         let allies = view.allies(c)?;
+        // Two different states: a state and itself is an error (not a question) in both the
+        // library's are-allied and path queries.
+        let other = |pick: &mut dyn FnMut(usize) -> usize| loop {
+            let b = countries[pick(countries.len())];
+            if b != c {
+                break b;
+            }
+        };
         let b = if k % 2 == 0 && !allies.is_empty() {
             allies[pick(allies.len())].country
         } else {
-            countries[pick(countries.len())]
+            other(&mut pick)
         };
         pairs.push([c.to_string(), b.to_string()]);
-        paths.push([c.to_string(), countries[pick(countries.len())].to_string()]);
+        paths.push([c.to_string(), other(&mut pick).to_string()]);
     }
     let q = json!({"date": date, "allies": single, "defenders": single, "pairs": pairs, "paths": paths});
     std::fs::write(out, serde_json::to_string_pretty(&q)?)?;

@@ -30,6 +30,9 @@ if [ ! -f "$atop_members" ]; then
   echo "error: ATOP's member file is missing at $atop_members (set ATOP_MEMBERS)" >&2
   exit 1
 fi
+# Wall seconds of one whole process, and a list joined by commas for compare.py runs.
+seconds() { local s; s=$(date +%s%N); "$@" > /dev/null 2>&1; "$py" -c "print(($(date +%s%N) - $s) / 1e9)"; }
+join() { local IFS=,; echo "$*"; }
 features="--features atop,synthetic"
 cargo build --quiet --release $features --example peer_workloads
 ours="$root/target/release/examples/peer_workloads"
@@ -68,6 +71,43 @@ if true; then
   "$py" "$peers/compare.py" files "$out/atop-ours/state_year.csv" "$out/atop-pandas/state_year.csv"
   "$py" "$peers/compare.py" files "$out/atop-ours/dyad_year.csv" "$out/atop-pandas/dyad_year.csv"
   results+=("atop=$out/atop.ours.times.json,$out/atop.peers.times.json")
+
+  # The same tables as whole processes, from the member file to the CSV file: ours (import,
+  # validated graph, table), the single-purpose baseline (csv crate and sorted vectors, no
+  # graph: the limit), and the vectorised pandas peer (interpreter and pandas import
+  # included). Every output is compared byte for byte first.
+  echo "== ATOP tables as whole processes: ours, the single-purpose baseline, pandas" >&2
+  cargo build --quiet --release --features cli --bin alliance-graph
+  cargo build --quiet --release --features atop --example atop_baseline
+  bin="$root/target/release/alliance-graph"
+  baseline="$root/target/release/examples/atop_baseline"
+  published="$(dirname "$atop_members")/atop5_1sy.csv"
+  "$bin" --atop "$atop_members" table state-year -o "$out/sy-ours.csv"
+  "$baseline" state-year "$atop_members" "$out/sy-baseline.csv"
+  "$py" "$peers/atop_tables_pandas.py" "$atop_members" "$out/sy-pandas.csv" 2> /dev/null
+  "$bin" --atop "$atop_members" table dyad-year --directed -o "$out/dy-ours.csv"
+  "$baseline" dyad-year "$atop_members" "$out/dy-baseline.csv"
+  "$py" "$peers/atop_tables_pandas.py" "$atop_members" "$out/dy-pandas.csv" --dyad 2> /dev/null
+  for f in sy-ours sy-baseline sy-pandas; do
+    "$py" "$peers/compare.py" files "$published" "$out/$f.csv"
+  done
+  for f in dy-baseline dy-pandas; do
+    "$py" "$peers/compare.py" files "$out/dy-ours.csv" "$out/$f.csv"
+  done
+  for table in state-year dyad-year; do
+    flag=""; dyad=""
+    [ "$table" = dyad-year ] && flag="--directed" && dyad="--dyad"
+    t_ours=(); t_base=(); t_pandas=()
+    for run in 1 2 3 4 5; do
+      t_ours+=("$(seconds "$bin" --atop "$atop_members" table "$table" $flag -o "$out/t-ours.csv")")
+      t_base+=("$(seconds "$baseline" "$table" "$atop_members" "$out/t-base.csv")")
+      t_pandas+=("$(seconds "$py" "$peers/atop_tables_pandas.py" "$atop_members" "$out/t-pandas.csv" $dyad)")
+    done
+    "$py" "$peers/compare.py" runs "ATOP $table table (member file to CSV file)" \
+      "ours (import, validated graph, table)=$(join "${t_ours[@]}")" \
+      "single-purpose baseline (the limit)=$(join "${t_base[@]}")" \
+      "pandas, vectorised (interpreter and import included)=$(join "${t_pandas[@]}")" | tee "$out/atop-$table.md"
+  done
 fi
 
 if true; then
@@ -79,7 +119,6 @@ if true; then
   cargo build --quiet --release --features cli --bin alliance-graph
   bin="$root/target/release/alliance-graph"
   "$bin" --atop "$atop_members" table dyad-year --directed -o "$out/ddyr.csv"
-  seconds() { local s; s=$(date +%s%N); "$@" > /dev/null 2>&1; "$py" -c "print(($(date +%s%N) - $s) / 1e9)"; }
   # Ours twice: redirected to the file as the peers write theirs, and with -o, which also
   # syncs the file to disk before renaming it into place (the tool's output policy).
   ours_t=(); synced_t=(); pandas_t=(); arrow_t=()
@@ -91,7 +130,6 @@ if true; then
   done
   "$py" "$peers/compare.py" files "$out/sim-ours.csv" "$out/sim-ours-o.csv"
   "$py" "$peers/compare.py" close "$out/sim-ours.csv" "$out/sim-pandas.csv" "$out/sim-arrow.csv"
-  join() { local IFS=,; echo "$*"; }
   "$py" "$peers/compare.py" runs "similarity table, 1816-2018" "ours (> file)=$(join "${ours_t[@]}")" "ours (-o file: synced, renamed)=$(join "${synced_t[@]}")" \
     "numpy + pandas to_csv=$(join "${pandas_t[@]}")" \
     "numpy + pyarrow write_csv=$(join "${arrow_t[@]}")" | tee "$out/similarity.md"
