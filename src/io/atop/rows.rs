@@ -112,14 +112,16 @@ pub(super) struct Cells<'a> {
     pub(super) record: &'a csv::StringRecord,
     pub(super) columns: &'a FastMap<String, usize>,
     pub(super) row: u64,
-    pub(super) line: Option<u64>,
+    /// The file line of the record's last byte; its first line is worked out only for an
+    /// error (see [`record_line`]).
+    pub(super) last_line: u64,
 }
 
 impl Cells<'_> {
     fn error(&self, field: &str, message: String) -> Error {
         Error::from(ErrorKind::Parse {
             location: Box::new(Location {
-                line: self.line,
+                line: Some(record_line(self.last_line, self.record)),
                 record: Some(self.row),
                 field: Some(field.to_string()),
                 ..Location::default()
@@ -129,10 +131,12 @@ impl Cells<'_> {
     }
 
     fn raw(&self, field: &str) -> Option<&str> {
+        // ASCII white space only: ATOP's cells are numbers and codes (and `str::trim`'s
+        // Unicode test was a twentieth of an import).
         self.columns
             .get(field)
             .and_then(|&i| self.record.get(i))
-            .map(str::trim)
+            .map(str::trim_ascii)
     }
 
     /// A required integer; an empty cell or missing column is an error.
@@ -246,19 +250,17 @@ impl<R: Read> Read for LineCounter<R> {
     }
 }
 
-/// The file line on which the record just read starts: the line of its last byte, less the
-/// line breaks inside its quoted fields.
-pub(super) fn record_line<R: Read>(
-    reader: &csv::Reader<LineCounter<R>>,
-    record: &csv::StringRecord,
-) -> u64 {
+/// The file line of the last byte of the record just read (asked once per record, in order).
+pub(super) fn last_line<R: Read>(reader: &csv::Reader<LineCounter<R>>) -> u64 {
     let end = reader.position().byte().saturating_sub(1);
-    let inside: usize = record.iter().map(|f| f.matches('\n').count()).sum();
-    reader
-        .get_ref()
-        .line_of(end)
-        .saturating_sub(inside as u64)
-        .max(1)
+    reader.get_ref().line_of(end)
+}
+
+/// The file line on which a record starts: the line of its last byte, less the line breaks
+/// inside its quoted fields.
+fn record_line(last_line: u64, record: &csv::StringRecord) -> u64 {
+    let inside = record.as_slice().bytes().filter(|b| *b == b'\n').count();
+    last_line.saturating_sub(inside as u64).max(1)
 }
 
 /// A csv reading error of data row `row`, at the line where the row ends (the reader has read
@@ -395,7 +397,7 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
             record: &record,
             columns: &columns,
             row,
-            line: Some(record_line(&reader, &record)),
+            last_line: last_line(&reader),
         };
         let atopid: u32 = cells.int("atopid", "an ATOP alliance id")?;
         let member: u16 = cells.int("member", "a COW country code")?;
@@ -591,7 +593,7 @@ pub(super) fn read_alliances(
             record: &record,
             columns: &columns,
             row,
-            line: Some(record_line(&reader, &record)),
+            last_line: last_line(&reader),
         };
         let atopid: u32 = cells.int("atopid", "an ATOP alliance id")?;
         let begin = if columns.contains_key("begyr") {

@@ -323,6 +323,18 @@ impl Line {
         self
     }
 
+    /// `n` empty cells at once (most rows leave most of the 59 atopid cells empty).
+    fn empties(&mut self, n: usize) -> &mut Self {
+        const COMMAS: &str = ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
+        let mut left = n;
+        while left > 0 {
+            let k = left.min(COMMAS.len());
+            self.0.push_str(&COMMAS[..k]);
+            left -= k;
+        }
+        self
+    }
+
     fn int(&mut self, n: impl itoa::Integer) -> &mut Self {
         self.empty();
         self.0.push_str(itoa::Buffer::new().format(n));
@@ -403,12 +415,10 @@ pub fn write_state_year_with(
             line.bit(b);
         }
         line.int(r.number).bit(r.transyr);
-        for i in 0..width {
-            match r.atopids.get(i) {
-                Some(&id) => line.int(id),
-                None => line.empty(),
-            };
+        for &id in r.atopids.iter().take(width) {
+            line.int(id);
         }
+        line.empties(width.saturating_sub(r.atopids.len()));
         line.text(&r.version).end();
         w.write_all(line.0.as_bytes()).map_err(io_error)?;
     }
