@@ -268,16 +268,22 @@ pub(crate) fn tie_key(chosen: CountryId, other: CountryId, evidence: &[TieEviden
 }
 
 /// A state with no tie (or no stance, or no bloc) is "no tie" only when the coverage rule
-/// allows a "no"; otherwise unknown or not a state.
-fn untied_key(view: &View<'_>, about: &[CountryId], state: CountryId, none: MapKey) -> MapKey {
+/// allows a "no"; otherwise unknown (with what is missing) or not a state.
+fn untied_entry(view: &View<'_>, about: &[CountryId], state: CountryId, none: MapKey) -> MapEntry {
     let gaps = view.gaps_for(about);
-    if gaps.not_states.contains(&state) {
+    let key = if gaps.not_states.contains(&state) {
         MapKey::NotAState
     } else if gaps.is_empty() {
         none
     } else {
         MapKey::Unknown
-    }
+    };
+    // What the data cannot say, as the answers word it.
+    let evidence = match key {
+        MapKey::Unknown => vec![gaps.to_string()],
+        _ => Vec::new(),
+    };
+    MapEntry { key, evidence }
 }
 
 /// What the map shows for one state: its key and the evidence behind it, one line each.
@@ -341,12 +347,7 @@ impl<'g> WorldMap<'g> {
                     evidence: evidence.iter().map(ToString::to_string).collect(),
                 }
             } else {
-                let key = untied_key(view, &[chosen, c.id], c.id, MapKey::NoTie);
-                let evidence = match key {
-                    MapKey::Unknown => vec![view.gaps_for(&[chosen, c.id]).to_string()],
-                    _ => Vec::new(),
-                };
-                MapEntry { key, evidence }
+                untied_entry(view, &[chosen, c.id], c.id, MapKey::NoTie)
             };
             entries.insert(c.id, entry);
         }
@@ -417,10 +418,9 @@ impl<'g> WorldMap<'g> {
             }
         }
         for c in graph.countries() {
-            entries.entry(c.id).or_insert_with(|| MapEntry {
-                key: untied_key(view, &[c.id], c.id, MapKey::NoTie),
-                evidence: Vec::new(),
-            });
+            entries
+                .entry(c.id)
+                .or_insert_with(|| untied_entry(view, &[c.id], c.id, MapKey::NoTie));
         }
         WorldMap {
             view: *view,
@@ -475,10 +475,9 @@ impl<'g> WorldMap<'g> {
             );
         }
         for c in view.graph().countries() {
-            entries.entry(c.id).or_insert_with(|| MapEntry {
-                key: untied_key(view, &[c.id], c.id, MapKey::Silent),
-                evidence: Vec::new(),
-            });
+            entries
+                .entry(c.id)
+                .or_insert_with(|| untied_entry(view, &[c.id], c.id, MapKey::Silent));
         }
         Ok(WorldMap {
             view: *view,
