@@ -465,9 +465,6 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
                 });
             }
         }
-        for col in &ignored {
-            *report.ignored_columns.entry(col.to_string()).or_default() += 1;
-        }
         if let Some(v) = cells.raw("version") {
             if v != "5.1" {
                 report.issues.push(RowIssue {
@@ -515,6 +512,12 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
             }
         },
     );
+    // Every row has a cell in each ignored column: counted once, not a map entry per cell.
+    if row > 0 {
+        for col in &ignored {
+            *report.ignored_columns.entry(col.to_string()).or_default() += row as usize;
+        }
+    }
     if rows.is_empty() {
         report.issues.push(RowIssue {
             file: AtopFile::Members,
