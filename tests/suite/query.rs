@@ -376,3 +376,40 @@ fn a_grouping_tie_on_a_partial_date_is_possible_and_says_why() {
         assert!(last.is_yes(), "{last_day}: {last:?}");
     }
 }
+
+/// An alliance whose source ended (coverage to 2018) is an open tie after it, naming only the
+/// parties it tied then at the view's strength (a consultation-only party is not one of them
+/// at defense), and an answer about its parties is unknown, said in words.
+#[test]
+fn an_open_tie_is_unknown_and_names_the_parties_it_tied() {
+    let graph = alliance_graph::io::json::from_str(
+        r#"{"format": "alliance-graph/1",
+            "sources": [
+              {"id": "old", "title": "Old data", "coverage": {"from": "1900", "to": "2018"}},
+              {"id": "new", "title": "New review", "coverage": {"from": "2019", "to": "2025"}}],
+            "countries": [{"id": "AAA", "name": "A"}, {"id": "BBB", "name": "B"}, {"id": "CCC", "name": "C"}],
+            "treaties": [{"id": "pact", "name": "The Pact", "kind": "alliance", "parties": ["AAA", "BBB", "CCC"],
+              "obligations": [{"kind": "defense", "by": ["AAA", "BBB"], "to": ["AAA", "BBB"]},
+                              {"kind": "consultation"}],
+              "in_force": "2000", "sources": ["old"]}]}"#,
+    )
+    .unwrap();
+    let view = graph.as_of(date("2020-06-01"));
+    let open = view.gaps().open;
+    assert_eq!(open.len(), 1);
+    assert_eq!(ids(&open[0].parties), ["AAA", "BBB"]);
+    assert_eq!(
+        open[0].to_string(),
+        "The Pact was in force on 2018-12-31, the last day its sources cover, and has not been reviewed since"
+    );
+    let answer = view.allied("AAA", "BBB").unwrap();
+    let Answer::Unknown(gaps) = answer else {
+        panic!("{answer:?}");
+    };
+    assert_eq!(
+        gaps.to_string(),
+        "The Pact was in force on 2018-12-31, the last day its sources cover, and has not been reviewed since"
+    );
+    // C, tied to nobody at defense, is not asked about by that open tie.
+    assert!(view.gaps_for(&["CCC".parse().unwrap()]).open.is_empty());
+}
