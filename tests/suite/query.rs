@@ -379,7 +379,8 @@ fn a_grouping_tie_on_a_partial_date_is_possible_and_says_why() {
 
 /// An alliance whose source ended (coverage to 2018) is an open tie after it, naming only the
 /// parties it tied then at the view's strength (a consultation-only party is not one of them
-/// at defense), and an answer about its parties is unknown, said in words.
+/// at defense, and a consultation-only treaty ties no one), and an answer about its parties
+/// is unknown, said in words.
 #[test]
 fn an_open_tie_is_unknown_and_names_the_parties_it_tied() {
     let graph = alliance_graph::io::json::from_str(
@@ -391,7 +392,9 @@ fn an_open_tie_is_unknown_and_names_the_parties_it_tied() {
             "treaties": [{"id": "pact", "name": "The Pact", "kind": "alliance", "parties": ["AAA", "BBB", "CCC"],
               "obligations": [{"kind": "defense", "by": ["AAA", "BBB"], "to": ["AAA", "BBB"]},
                               {"kind": "consultation"}],
-              "in_force": "2000", "sources": ["old"]}]}"#,
+              "in_force": "2000", "sources": ["old"]},
+              {"id": "talks", "name": "The Talks", "kind": "other", "parties": ["AAA", "CCC"],
+              "obligations": [{"kind": "consultation"}], "in_force": "2000", "sources": ["old"]}]}"#,
     )
     .unwrap();
     let view = graph.as_of(date("2020-06-01"));
