@@ -379,8 +379,8 @@ fn a_grouping_tie_on_a_partial_date_is_possible_and_says_why() {
 
 /// An alliance whose source ended (coverage to 2018) is an open tie after it, naming only the
 /// parties it tied then at the view's strength (a consultation-only party is not one of them
-/// at defense, and a consultation-only treaty ties no one), and an answer about its parties
-/// is unknown, said in words.
+/// at defense, a consultation-only treaty ties no one, nor does a defense pact one of whose
+/// two parties had left), and an answer about its parties is unknown, said in words.
 #[test]
 fn an_open_tie_is_unknown_and_names_the_parties_it_tied() {
     let graph = alliance_graph::io::json::from_str(
@@ -394,7 +394,10 @@ fn an_open_tie_is_unknown_and_names_the_parties_it_tied() {
                               {"kind": "consultation"}],
               "in_force": "2000", "sources": ["old"]},
               {"id": "talks", "name": "The Talks", "kind": "other", "parties": ["AAA", "CCC"],
-              "obligations": [{"kind": "consultation"}], "in_force": "2000", "sources": ["old"]}]}"#,
+              "obligations": [{"kind": "consultation"}], "in_force": "2000", "sources": ["old"]},
+              {"id": "lapsed", "name": "The Lapsed", "kind": "alliance",
+              "parties": ["AAA", {"country": "CCC", "left": "2010"}],
+              "obligations": [{"kind": "defense"}], "in_force": "2000", "sources": ["old"]}]}"#,
     )
     .unwrap();
     let view = graph.as_of(date("2020-06-01"));
