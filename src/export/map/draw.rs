@@ -248,9 +248,16 @@ impl fmt::Display for WorldMap<'_> {
                             let width = text_width(&name(c), LABEL_SIZE, bold);
                             if bold || width <= 1.5 * (bounds.x1 - bounds.x0) {
                                 let priority = if bold { f64::MAX } else { area };
-                                // A label wider than its state runs onto the sea and its
-                                // neighbours: dark text reads there, white would not.
-                                let fits = width <= 0.9 * (bounds.x1 - bounds.x0);
+                                // A label that runs out of its state (onto the sea, onto
+                                // a neighbour) is dark: white reads only on the state's own
+                                // dark fill.
+                                let (h, half) = (LABEL_SIZE * 0.5, width / 2.0 + 1.0);
+                                let fits =
+                                    [(-half, -h), (half, -h), (-half, h), (half, h), (0.0, 0.0)]
+                                        .iter()
+                                        .all(|(dx, dy)| {
+                                            covers(&frame, d.outline, lx + dx, ly + dy)
+                                        });
                                 let colour = if fits {
                                     text_colour(key.colour())
                                 } else {
@@ -517,6 +524,21 @@ impl fmt::Display for WorldMap<'_> {
         writeln!(f, "</g>")?;
         writeln!(f, "</svg>")
     }
+}
+
+/// Whether the pixel (x, y) lies inside the outline (even-odd over its rings).
+fn covers(frame: &Frame, outline: &Outline, x: f64, y: f64) -> bool {
+    let mut inside = false;
+    for ring in outline.rings {
+        let points: Vec<(f64, f64)> = ring.iter().map(|&p| frame.px_of(p)).collect();
+        for (i, &(x0, y0)) in points.iter().enumerate() {
+            let (x1, y1) = points[(i + 1) % points.len()];
+            if (y0 > y) != (y1 > y) && x < x0 + (y - y0) * (x1 - x0) / (y1 - y0) {
+                inside = !inside;
+            }
+        }
+    }
+    inside
 }
 
 /// Whether states of this key are labelled: those the map is about, not the background.
