@@ -324,3 +324,57 @@ impl Window {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> PartialDate {
+        s.parse().expect("a date")
+    }
+
+    fn span(s: &str) -> Span {
+        date(s).span()
+    }
+
+    #[test]
+    fn a_range_of_one_day_is_that_day_and_a_reversed_one_is_an_error() {
+        let one = When::range(date("2024-09-25"), date("2024-09-25")).expect("a one-day range");
+        assert_eq!(one, When::from(date("2024-09-25")));
+        assert!(one.is_day());
+        assert_eq!(one.as_partial(), Some(date("2024-09-25")));
+        assert!(When::range(date("2024-09-27"), date("2024-09-25")).is_err());
+        // A range that ends inside the month its start names is fine.
+        let r = When::range(date("2024-09"), date("2024-09-10")).expect("a range");
+        assert_eq!(r.as_partial(), None);
+        assert!(!r.is_day());
+        assert!(!When::from(date("2024-09")).is_day());
+    }
+
+    #[test]
+    fn dates_order_by_earliest_then_latest() {
+        let month = When::from(date("2024-09"));
+        let day = When::from(date("2024-09-01"));
+        let later = When::from(date("2024-09-02"));
+        assert!(day < month, "a narrower date first");
+        assert!(month < later);
+        let mut all = vec![later, month, day];
+        all.sort();
+        assert_eq!(all, [day, month, later]);
+    }
+
+    #[test]
+    fn a_window_that_cannot_hold_on_the_days_asked_is_no() {
+        let period = Period::new(Some(date("1950")), Some(date("1960"))).expect("a period");
+        let w = Window::ALL.within(&period);
+        assert_eq!(w.holds(&span("1970")), Holds::No);
+        assert_eq!(w.holds(&span("1940")), Holds::No);
+        assert_eq!(w.holds(&span("1955")), Holds::Yes);
+        // 1950 read at its widest holds; strictly (the last day of 1950) too, for 1950.
+        assert_eq!(w.holds(&span("1950")), Holds::Yes);
+        // Asked a day of 1950 before its last: possibly, turning on the start.
+        assert!(
+            matches!(w.holds(&span("1950-03-01")), Holds::Possibly(d) if d.edge == Edge::Start)
+        );
+    }
+}
