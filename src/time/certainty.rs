@@ -377,4 +377,15 @@ mod tests {
             matches!(w.holds(&span("1950-03-01")), Holds::Possibly(d) if d.edge == Edge::Start)
         );
     }
+
+    /// A fact from some day of 1950 to some day of 1950 holds certainly on no day; asked its
+    /// last possible day, the asked day lies after the strict end (1950-01-01), so the doubt
+    /// is on the end.
+    #[test]
+    fn the_doubt_is_on_the_side_the_asked_days_fall() {
+        let period = Period::new(Some(date("1950")), Some(date("1950"))).expect("a period");
+        let w = Window::ALL.within(&period);
+        assert!(matches!(w.holds(&span("1950-12-31")), Holds::Possibly(d) if d.edge == Edge::End));
+        assert!(matches!(w.holds(&span("1950-06-30")), Holds::Possibly(_)));
+    }
 }
