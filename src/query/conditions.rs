@@ -313,5 +313,44 @@ mod tests {
         let words = "armed attack in the Pacific Area (Art. IV)";
         assert_eq!(read(words), Condition::Words(words));
         assert_eq!(read("see (Art. 5=1)"), Condition::Words("see (Art. 5=1)"));
+        // Every coded condition the data cannot decide, with what would have to be true.
+        for (code, needs) in [
+            ("defcocon", "this is the conflict the treaty names"),
+            ("offconum", "the attackers number what the treaty specifies"),
+            (
+                "defcodem",
+                "the adversary refused the demands the treaty names",
+            ),
+            ("defconpr", "the ally did not provoke the attack"),
+            ("concoreq", "the ally asks for it"),
+        ] {
+            let text = format!("a condition ({code}=1)");
+            assert_eq!(read(&text), Condition::Open(code, needs), "{code}");
+        }
+        assert_eq!(
+            read("defense: only against specific adversaries (defcoadv=1)"),
+            Condition::Adversary("defcoadv")
+        );
+        // Too short or not lowercase to be a code: the treaty's words, never a slice panic.
+        for text in ["x (ab=1)", "x (DEFcon=1)", "x (def=1)"] {
+            assert_eq!(read(text), Condition::Words(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_better_of_two_judgements_and_their_words() {
+        let met = || Judgement::Met(vec!["attacked".into()]);
+        let open = || Judgement::Undecidable(vec!["where".into()]);
+        let not = || Judgement::NotMet(vec!["not named".into()]);
+        assert_eq!(not().or(open()), open());
+        assert_eq!(open().or(not()), open());
+        assert_eq!(open().or(met()), met());
+        assert_eq!(met().or(open()), met());
+        // Of two equal ranks, the first is kept.
+        let other = Judgement::Undecidable(vec!["when".into()]);
+        assert_eq!(open().or(other), open());
+        assert_eq!(met().to_string(), "met: attacked");
+        assert_eq!(Judgement::Met(Vec::new()).to_string(), "met");
+        assert_eq!(not().to_string(), "not met: not named");
     }
 }
