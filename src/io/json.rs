@@ -1,5 +1,6 @@
 //! The JSON dataset format: load, save and check. See [the format](super#the-json-format-alliance-graph1).
-//! (About 700 lines: the streaming reader of large files and its bounds are most of it.)
+//! (About 850 lines, one concern, the file format: the streaming reader of large files and its
+//! bounds are most of it, then `check`'s record-by-record reading and the tests.)
 //!
 //! ```
 //! use alliance_graph::io::json;
