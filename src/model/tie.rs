@@ -284,7 +284,6 @@ pub struct Adversaries {
 
 impl Adversaries {
     /// The named adversaries `states`, as `source` says.
-    #[allow(clippy::too_many_arguments)]
     pub fn new(states: Vec<CountryId>, source: SourceId) -> Self {
         Adversaries {
             states,

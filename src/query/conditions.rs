@@ -353,4 +353,66 @@ mod tests {
         assert_eq!(Judgement::Met(Vec::new()).to_string(), "met");
         assert_eq!(not().to_string(), "not met: not named");
     }
+
+    const ADVERSARY: &str = "defense: only against specific adversaries (defcoadv=1)";
+
+    fn terms<'t>(conditions: &'t [String], against: Option<&'t Adversaries>) -> Terms<'t> {
+        Terms {
+            conditions,
+            against,
+            attributes: None,
+        }
+    }
+
+    #[test]
+    fn only_an_adversary_condition_turns_on_the_enemies() {
+        let adversary = [ADVERSARY.to_string()];
+        let located = ["defense: only in specific locations (defcoloc=1)".to_string()];
+        let words = ["if the attack is on the mainland".to_string()];
+        assert!(terms(&adversary, None).turns_on_enemies());
+        assert!(!terms(&located, None).turns_on_enemies());
+        assert!(!terms(&words, None).turns_on_enemies());
+        assert!(!terms(&[], None).turns_on_enemies());
+    }
+
+    #[test]
+    fn a_treaty_naming_a_class_of_adversaries_is_judged_by_its_words() {
+        let graph = crate::GraphBuilder::new().build().unwrap();
+        let source = crate::model::SourceId::new("treaty-text").unwrap();
+        let enemies = [CountryId::new("DEU").unwrap()];
+        let s = Situation {
+            enemies: &enemies,
+            ally_attacked: true,
+        };
+        let conditions = [ADVERSARY.to_string()];
+        // The text names a class of states, no state: the data cannot decide.
+        let mut class = Adversaries::new(Vec::new(), source.clone());
+        class.text = Some("any European power".into());
+        assert_eq!(
+            judge(&graph, &terms(&conditions, Some(&class)), &s),
+            Judgement::Undecidable(vec![
+                "holds if the attacker is any European power (defcoadv=1) [source: treaty-text]"
+                    .into()
+            ])
+        );
+        // The text names Germany: met against Germany, not met against France.
+        let named = Adversaries::new(enemies.to_vec(), source);
+        assert_eq!(
+            judge(&graph, &terms(&conditions, Some(&named)), &s),
+            Judgement::Met(vec![
+                "DEU is a named adversary: the treaty names DEU [source: treaty-text]".into()
+            ])
+        );
+        let france = [CountryId::new("FRA").unwrap()];
+        let against_france = Situation {
+            enemies: &france,
+            ally_attacked: true,
+        };
+        assert_eq!(
+            judge(&graph, &terms(&conditions, Some(&named)), &against_france),
+            Judgement::NotMet(vec![
+                "only against DEU (defcoadv=1): the treaty names DEU [source: treaty-text]".into()
+            ])
+        );
+    }
 }
