@@ -415,4 +415,55 @@ mod tests {
             ])
         );
     }
+
+    #[cfg(feature = "datasets")]
+    #[test]
+    fn atop_names_at_most_two_threats_so_two_may_not_be_all() {
+        let world = crate::datasets::world();
+        let conditions = [ADVERSARY.to_string()];
+        let coded = |threats: &[&str]| -> BTreeMap<String, String> {
+            ["statthr1", "statthr2"]
+                .iter()
+                .zip(threats)
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        let judge_against = |attributes: &BTreeMap<String, String>, enemy: &str| {
+            let enemies = [CountryId::new(enemy).unwrap()];
+            let terms = Terms {
+                conditions: &conditions,
+                against: None,
+                attributes: Some(attributes),
+            };
+            let s = Situation {
+                enemies: &enemies,
+                ally_attacked: true,
+            };
+            judge(&world, &terms, &s)
+        };
+        // COW 255 is Germany, 365 Russia.
+        let one = coded(&["255"]);
+        assert_eq!(
+            judge_against(&one, "FRA"),
+            Judgement::NotMet(vec![
+                "only against DEU (defcoadv=1): ATOP names DEU as the threat (statthr)".into()
+            ])
+        );
+        assert!(judge_against(&one, "DEU").is_met());
+        // Two named: ATOP has room for no more, so a third may be meant.
+        let two = coded(&["255", "365"]);
+        assert_eq!(
+            judge_against(&two, "FRA"),
+            Judgement::Undecidable(vec![
+                "holds if the attacker is among the adversaries the treaty names; ATOP records two (DEU, RUS) and may not list them all".into()
+            ])
+        );
+        assert!(judge_against(&two, "RUS").is_met());
+        // A zero code names no one.
+        let none = coded(&["0"]);
+        assert!(matches!(
+            judge_against(&none, "FRA"),
+            Judgement::Undecidable(_)
+        ));
+    }
 }
