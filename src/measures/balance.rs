@@ -140,7 +140,7 @@ pub struct SignedTie<'g> {
     /// Its sign.
     pub sign: Sign,
     /// The alliance evidence (positive).
-    pub alliance: Vec<TieEvidence>,
+    pub alliance: Vec<TieEvidence<'g>>,
     /// The hostility evidence (negative).
     pub hostility: Vec<Hostility<'g>>,
 }
@@ -219,7 +219,7 @@ impl<'g> View<'g> {
         let states: BTreeSet<CountryId> =
             super::portfolio::system_states(self).into_iter().collect();
         let mut ties: BTreeMap<(CountryId, CountryId), SignedTie<'g>> = BTreeMap::new();
-        let mut add = |a: CountryId, b: CountryId, e: Result<TieEvidence, Hostility<'g>>| {
+        let mut add = |a: CountryId, b: CountryId, e: Result<TieEvidence<'g>, Hostility<'g>>| {
             let key = (a.min(b), a.max(b));
             let tie = ties.entry(key).or_insert_with(|| SignedTie {
                 first: key.0,
@@ -261,8 +261,8 @@ impl<'g> View<'g> {
                             }
                             let h = Hostility::NamedAdversary {
                                 by: a,
-                                treaty: id.clone(),
-                                name: name.clone(),
+                                treaty: (*id).clone(),
+                                name: name.to_string(),
                                 obligation: o.kind,
                                 text: adv.text.clone(),
                                 source: adv.source.clone(),

@@ -3,8 +3,10 @@
 //! apply are in [`rules`](super::rules), the test oracles in `oracle.rs`. (About 600 lines:
 //! the evidence types and their building.)
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Deref;
 
 use super::rules::Clause;
 use super::{ActorRef, View};
@@ -14,30 +16,31 @@ use crate::model::{
 };
 use crate::{Doubt, PartialDate};
 
-/// What creates a tie: a treaty between the two, or common membership of a grouping.
-/// Serialized as `{"type": "treaty" | "grouping", "id", "name", "atop_id"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+/// What creates a tie: a treaty between the two, or common membership of a grouping; borrowed
+/// from the graph's records. Serialized as `{"type": "treaty" | "grouping", "id", "name",
+/// "atop_id"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
-pub enum TieBasis {
+pub enum TieBasis<'g> {
     /// A treaty.
     Treaty {
         /// Its id.
-        id: TreatyId,
+        id: &'g TreatyId,
         /// Its name.
-        name: String,
+        name: &'g str,
         /// Its ATOP alliance id, if it has one.
         atop_id: Option<u32>,
     },
     /// Both are full members of a grouping.
     Grouping {
         /// Its id.
-        id: GroupingId,
+        id: &'g GroupingId,
         /// Its name.
-        name: String,
+        name: &'g str,
     },
 }
 
-impl fmt::Display for TieBasis {
+impl fmt::Display for TieBasis<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TieBasis::Treaty {
@@ -51,37 +54,85 @@ impl fmt::Display for TieBasis {
     }
 }
 
+/// Some of the two states of a tie: none, one or both, sorted by id. Reads as a slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Parties {
+    ids: [CountryId; 2],
+    len: u8,
+}
+
+impl Parties {
+    /// Of the pair `(x, y)`, `x` when `with_x` and `y` when `with_y`.
+    pub(crate) fn of((x, y): (CountryId, CountryId), with_x: bool, with_y: bool) -> Parties {
+        let (ids, len) = match (with_x, with_y) {
+            (true, true) if y < x => ([y, x], 2),
+            (true, true) => ([x, y], 2),
+            (true, false) => ([x, y], 1),
+            (false, true) => ([y, x], 1),
+            (false, false) => ([x, y], 0),
+        };
+        Parties { ids, len }
+    }
+
+    /// The states in either (of the same pair).
+    fn union(self, other: Parties) -> Parties {
+        let [x, y] = self.ids;
+        let has = |c: CountryId| self.contains(&c) || other.contains(&c);
+        Parties::of((x, y), has(x), has(y))
+    }
+
+    /// The states, as a slice.
+    pub fn as_slice(&self) -> &[CountryId] {
+        &self.ids[..self.len as usize]
+    }
+}
+
+impl Deref for Parties {
+    type Target = [CountryId];
+    fn deref(&self) -> &[CountryId] {
+        self.as_slice()
+    }
+}
+
+impl serde::Serialize for Parties {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.as_slice().serialize(s)
+    }
+}
+
 /// Why two states are tied: the basis, the obligation, who owes it, the dates and the sources.
+/// Borrowed from the graph's records (`'g`): building it allocates nothing but what several
+/// clauses of one obligation merge, and a grouping tie's list of sources.
 /// Serialized with its fields and two more: `mutual` and `text` (its sentence, as printed).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TieEvidence {
+pub struct TieEvidence<'g> {
     /// The treaty or grouping.
-    pub basis: TieBasis,
+    pub basis: TieBasis<'g>,
     /// The obligation; `None` for a tie without one (at [`Strength::Any`](super::Strength::Any)).
     pub obligation: Option<Obligation>,
     /// The states that owe it, among the two; both when it is mutual.
-    pub owed_by: Vec<CountryId>,
+    pub owed_by: Parties,
     /// The states it is owed to, among the two.
-    pub owed_to: Vec<CountryId>,
+    pub owed_to: Parties,
     /// Since when the tie has held for this pair (the latest of the dates it rests on).
     pub since: Option<PartialDate>,
     /// Until when, if it ended (the earliest of the ends it rests on).
     pub until: Option<PartialDate>,
     /// Conditions on the obligation.
-    pub conditions: Vec<String>,
+    pub conditions: Cow<'g, [String]>,
     /// The treaty's words for the obligation (or a summary), where the record has them.
-    pub clause: Vec<String>,
+    pub clause: Cow<'g, [String]>,
     /// The sources of the facts it rests on.
-    pub sources: Vec<SourceId>,
+    pub sources: Cow<'g, [SourceId]>,
     /// Why the tie only possibly held on the date asked, when it did only possibly: the
     /// partial date it turns on (a treaty in force from `1952-04`, asked about on
     /// 1952-04-15). `None` when it certainly held. See [`time`](crate::time).
     pub doubt: Option<Doubt>,
     /// Sources that contradict the facts it rests on: the tie is then contested.
-    pub contradicted_by: Vec<Citation>,
+    pub contradicted_by: Cow<'g, [Citation]>,
 }
 
-impl serde::Serialize for TieEvidence {
+impl serde::Serialize for TieEvidence<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut out = s.serialize_struct("TieEvidence", 14)?;
@@ -105,7 +156,7 @@ impl serde::Serialize for TieEvidence {
     }
 }
 
-impl TieEvidence {
+impl TieEvidence<'_> {
     /// Whether `country` owes an obligation under this tie: it defends the other state at
     /// the strength the tie was found at. The one defender rule of every query.
     pub fn binds(&self, country: CountryId) -> bool {
@@ -123,7 +174,7 @@ impl TieEvidence {
     }
 }
 
-impl fmt::Display for TieEvidence {
+impl fmt::Display for TieEvidence<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = self
             .obligation
@@ -151,7 +202,7 @@ impl fmt::Display for TieEvidence {
         if let Some(doubt) = &self.doubt {
             write!(f, " (possibly: {doubt})")?;
         }
-        for c in &self.contradicted_by {
+        for c in self.contradicted_by.iter() {
             write!(f, " (CONTESTED by {c})")?;
         }
         Ok(())
@@ -160,43 +211,43 @@ impl fmt::Display for TieEvidence {
 
 /// A state allied with the one asked about, with every tie that makes it so.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Ally {
+pub struct Ally<'g> {
     /// The ally.
     pub country: CountryId,
     /// The ties, strongest obligation first.
-    pub evidence: Vec<TieEvidence>,
+    pub evidence: Vec<TieEvidence<'g>>,
 }
 
 /// A state bound to defend the one asked about (it owes the obligation at the view's strength).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Defender {
+pub struct Defender<'g> {
     /// The defender.
     pub country: CountryId,
     /// Whether it was nuclear-armed on the date asked.
     pub nuclear_armed: bool,
     /// The ties under which it owes the obligation.
-    pub evidence: Vec<TieEvidence>,
+    pub evidence: Vec<TieEvidence<'g>>,
 }
 
 /// One step of an [`alliance_path`](View::alliance_path).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Hop {
+pub struct Hop<'g> {
     /// From this state.
     pub from: CountryId,
     /// To this state.
     pub to: CountryId,
     /// The ties between them.
-    pub evidence: Vec<TieEvidence>,
+    pub evidence: Vec<TieEvidence<'g>>,
 }
 
 /// The shortest chain of ties between two states.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Path {
+pub struct Path<'g> {
     /// The hops, in order; empty when both ends are the same state.
-    pub hops: Vec<Hop>,
+    pub hops: Vec<Hop<'g>>,
 }
 
-impl Path {
+impl Path<'_> {
     /// The states along the path, both ends included.
     pub fn countries(&self) -> Vec<CountryId> {
         let mut out: Vec<CountryId> = self.hops.first().map(|h| h.from).into_iter().collect();
@@ -222,7 +273,7 @@ impl<'g> View<'g> {
     /// assert!(usa.evidence[0].to_string().contains("USA owes JPN defense"));
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
-    pub fn allies(&self, who: impl ActorRef) -> Result<Vec<Ally>> {
+    pub fn allies(&self, who: impl ActorRef) -> Result<Vec<Ally<'g>>> {
         let x = self.country(&who)?;
         Ok(self
             .ties_of(x)
@@ -245,7 +296,7 @@ impl<'g> View<'g> {
         &self,
         a: impl ActorRef,
         b: impl ActorRef,
-    ) -> Result<Option<Vec<TieEvidence>>> {
+    ) -> Result<Option<Vec<TieEvidence<'g>>>> {
         let (a, b) = self.two_countries(&a, &b, "an alliance")?;
         let evidence = self.pair_evidence(a, b);
         Ok((!evidence.is_empty()).then_some(evidence))
@@ -260,7 +311,7 @@ impl<'g> View<'g> {
     /// assert!(former.iter().any(|e| e.until.is_some_and(|u| u.to_string() == "2019-04-27")));
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
-    pub fn former_ties(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Vec<TieEvidence>> {
+    pub fn former_ties(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Vec<TieEvidence<'g>>> {
         let (a, b) = self.two_countries(&a, &b, "a tie")?;
         if self.asked.first == crate::Day::MIN {
             return Ok(Vec::new());
@@ -293,13 +344,13 @@ impl<'g> View<'g> {
     /// assert_eq!(nuclear, ["USA"]);
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
-    pub fn defenders_of(&self, who: impl ActorRef) -> Result<Vec<Defender>> {
+    pub fn defenders_of(&self, who: impl ActorRef) -> Result<Vec<Defender<'g>>> {
         let x = self.country(&who)?;
         Ok(self
             .ties_indexed(x, Wanted::Defenders)
             .into_iter()
             .filter_map(|(country, evidence)| {
-                let owed: Vec<TieEvidence> =
+                let owed: Vec<TieEvidence<'g>> =
                     evidence.into_iter().filter(|e| e.binds(country)).collect();
                 (!owed.is_empty()).then(|| Defender {
                     country,
@@ -311,22 +362,26 @@ impl<'g> View<'g> {
     }
 
     /// Every state tied to `x` at the view's strength and date, with the evidence, by id.
-    pub(crate) fn ties_of(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence>> {
+    pub(crate) fn ties_of(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence<'g>>> {
         self.ties_indexed(x, Wanted::All)
     }
 
     /// The ties under which another state owes `x` an obligation at the view's strength (the
     /// evidence items of the ties it owes nothing under are left out where the index can
     /// tell), by id: what a conflict reads of a belligerent.
-    pub(crate) fn ties_owed_to(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence>> {
+    pub(crate) fn ties_owed_to(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence<'g>>> {
         self.ties_indexed(x, Wanted::Defenders)
     }
 
     /// The ties of `x` found from the view's adjacency index, evidence built only for the
     /// states `wanted` asks for (in the same order as the unindexed search, so the answers
     /// are identical).
-    fn ties_indexed(&self, x: CountryId, wanted: Wanted) -> BTreeMap<CountryId, Vec<TieEvidence>> {
-        let mut out: BTreeMap<CountryId, Vec<TieEvidence>> = BTreeMap::new();
+    fn ties_indexed(
+        &self,
+        x: CountryId,
+        wanted: Wanted,
+    ) -> BTreeMap<CountryId, Vec<TieEvidence<'g>>> {
+        let mut out: BTreeMap<CountryId, Vec<TieEvidence<'g>>> = BTreeMap::new();
         let Some(xi) = self.graph.country_index(&x) else {
             return out;
         };
@@ -383,7 +438,7 @@ impl<'g> View<'g> {
     }
 
     /// The evidence for the pair `a`, `b` alone.
-    pub(crate) fn pair_evidence(&self, a: CountryId, b: CountryId) -> Vec<TieEvidence> {
+    pub(crate) fn pair_evidence(&self, a: CountryId, b: CountryId) -> Vec<TieEvidence<'g>> {
         if a == b {
             return Vec::new();
         }
@@ -399,25 +454,29 @@ impl<'g> View<'g> {
     /// [`treaty_evidence`](Self::treaty_evidence) without building the evidence.
     pub(super) fn treaty_evidence(
         &self,
-        t: &Treaty,
+        t: &'g Treaty,
         x: CountryId,
         y: CountryId,
-    ) -> Vec<TieEvidence> {
-        let items = self
-            .treaty_clauses(t, x, y)
-            .iter()
-            .map(|c| clause_evidence(t, (x, y), c, self.clause_doubt(t, c)))
-            .collect();
-        merge_by_obligation(items)
+    ) -> Vec<TieEvidence<'g>> {
+        let mut out: Vec<TieEvidence<'g>> = Vec::new();
+        if let Some(period) = self.treaty_span(t) {
+            self.each_clause(t, period, x, y, |c| {
+                merge_by_obligation(
+                    &mut out,
+                    clause_evidence(t, (x, y), &c, self.clause_doubt(t, &c)),
+                );
+            });
+        }
+        out
     }
 
     pub(super) fn grouping_evidence(
         &self,
-        g: &Grouping,
+        g: &'g Grouping,
         active: &[crate::Span],
-        mx: &Membership,
-        my: &Membership,
-    ) -> Vec<TieEvidence> {
+        mx: &'g Membership,
+        my: &'g Membership,
+    ) -> Vec<TieEvidence<'g>> {
         if !self.grouping_tied(active, mx, my) {
             return Vec::new();
         }
@@ -429,33 +488,37 @@ impl<'g> View<'g> {
             .find(|c| c.status == crate::GroupingStatus::Active && c.since.counts_by(&self.asked))
             .map(|c| c.since);
         let doubt = self.grouping_doubt(g, mx, my);
-        let mut contradicted_by = mx.contradicted_by.clone();
-        contradicted_by.extend(my.contradicted_by.iter().cloned());
+        let contradicted_by: Cow<'g, [Citation]> =
+            match (&mx.contradicted_by[..], &my.contradicted_by[..]) {
+                (c, []) | ([], c) => Cow::Borrowed(c),
+                (a, b) => Cow::Owned([a, b].concat()),
+            };
+        let mut sources = vec![mx.source.clone(), my.source.clone()];
+        sources.extend(g.status.iter().map(|c| c.source.clone()));
+        sources.sort();
+        sources.dedup();
+        let sources: Cow<'g, [SourceId]> = Cow::Owned(sources);
         let evidence = |obligation: Option<Obligation>| {
-            let mut sources = vec![mx.source.clone(), my.source.clone()];
-            sources.extend(g.status.iter().map(|c| c.source.clone()));
-            sources.sort();
-            sources.dedup();
             let mutual = obligation.is_some();
             TieEvidence {
                 basis: TieBasis::Grouping {
-                    id: g.id.clone(),
-                    name: g.name.clone(),
+                    id: &g.id,
+                    name: &g.name,
                 },
                 obligation,
-                owed_by: if mutual { sorted(x, y) } else { vec![] },
-                owed_to: if mutual { sorted(x, y) } else { vec![] },
+                owed_by: Parties::of((x, y), mutual, mutual),
+                owed_to: Parties::of((x, y), mutual, mutual),
                 since: latest_start([mx.start, my.start, active_since]),
                 until: earliest_end([mx.end, my.end]),
-                conditions: Vec::new(),
-                clause: Vec::new(),
-                sources,
+                conditions: Cow::Borrowed(&[]),
+                clause: Cow::Borrowed(&[]),
+                sources: sources.clone(),
                 doubt,
                 contradicted_by: contradicted_by.clone(),
             }
         };
         let binds = Self::grouping_obligations_bind(mx, my);
-        let mut out: Vec<TieEvidence> = g
+        let mut out: Vec<TieEvidence<'g>> = g
             .obligations
             .iter()
             .filter(|o| binds && self.strength.admits(Some(**o)))
@@ -483,8 +546,8 @@ enum Wanted {
 /// Orders each state's evidence strongest obligation first (then by basis), drops repeats and
 /// states left without evidence.
 pub(super) fn strongest_first(
-    mut ties: BTreeMap<CountryId, Vec<TieEvidence>>,
-) -> BTreeMap<CountryId, Vec<TieEvidence>> {
+    mut ties: BTreeMap<CountryId, Vec<TieEvidence<'_>>>,
+) -> BTreeMap<CountryId, Vec<TieEvidence<'_>>> {
     for evidence in ties.values_mut() {
         // Strongest first: a tie without obligation comes after every obligation.
         evidence.sort_by(|a, b| {
@@ -500,12 +563,12 @@ pub(super) fn strongest_first(
 
 /// The evidence of one clause of treaty `t` between `x` and `y`: dated from the latest start
 /// to the earliest end of the treaty, the two spells and the obligation.
-fn clause_evidence(
-    t: &Treaty,
+fn clause_evidence<'g>(
+    t: &'g Treaty,
     (x, y): (CountryId, CountryId),
-    c: &Clause<'_>,
+    c: &Clause<'g>,
     doubt: Option<Doubt>,
-) -> TieEvidence {
+) -> TieEvidence<'g> {
     let (px, py) = c.spells;
     let extra = c.obligation.map(|o| o.period());
     let starts = [
@@ -515,83 +578,51 @@ fn clause_evidence(
         extra.and_then(|p| p.start()),
     ];
     let ends = [t.ended, px.end(), py.end(), extra.and_then(|p| p.end())];
-    let (owed_by, owed_to) = match (c.x_owes, c.y_owes) {
-        (true, true) => (sorted(x, y), sorted(x, y)),
-        (true, false) => (vec![x], vec![y]),
-        (false, true) => (vec![y], vec![x]),
-        (false, false) => (Vec::new(), Vec::new()),
-    };
     TieEvidence {
         basis: TieBasis::Treaty {
-            id: t.id.clone(),
-            name: t.name.clone(),
+            id: &t.id,
+            name: &t.name,
             atop_id: t.atop_id,
         },
         obligation: c.obligation.map(|o| o.kind),
-        owed_by,
-        owed_to,
+        owed_by: Parties::of((x, y), c.x_owes, c.y_owes),
+        owed_to: Parties::of((x, y), c.y_owes, c.x_owes),
         since: latest_start(starts),
         until: earliest_end(ends),
-        conditions: c.obligation.map_or_else(Vec::new, |o| o.conditions.clone()),
-        clause: c
-            .obligation
-            .and_then(|o| o.clause.clone())
-            .into_iter()
-            .collect(),
-        sources: t.sources.clone(),
+        conditions: Cow::Borrowed(c.obligation.map_or(&[], |o| &o.conditions[..])),
+        clause: Cow::Borrowed(c.obligation.map_or(&[], |o| o.clause.as_slice())),
+        sources: Cow::Borrowed(&t.sources),
         doubt,
-        contradicted_by: t.contradicted_by.clone(),
+        contradicted_by: Cow::Borrowed(&t.contradicted_by),
     }
 }
 
-fn sorted(a: CountryId, b: CountryId) -> Vec<CountryId> {
-    if a <= b {
-        vec![a, b]
-    } else {
-        vec![b, a]
-    }
-}
-
-/// Merges a treaty's evidence items for the same obligation (an obligation split over phases
-/// or over several directed clauses) into one, uniting who owes whom.
-fn merge_by_obligation(items: Vec<TieEvidence>) -> Vec<TieEvidence> {
-    let mut out: Vec<TieEvidence> = Vec::new();
-    for e in items {
-        match out.iter_mut().find(|o| o.obligation == e.obligation) {
-            Some(o) => {
-                for c in e.owed_by {
-                    if !o.owed_by.contains(&c) {
-                        o.owed_by.push(c);
-                    }
-                }
-                for c in e.owed_to {
-                    if !o.owed_to.contains(&c) {
-                        o.owed_to.push(c);
-                    }
-                }
-                o.owed_by.sort();
-                o.owed_to.sort();
-                for c in e.conditions {
-                    if !o.conditions.contains(&c) {
-                        o.conditions.push(c);
-                    }
-                }
-                for c in e.clause {
-                    if !o.clause.contains(&c) {
-                        o.clause.push(c);
-                    }
-                }
-                o.since = earliest_start(o.since, e.since);
-                o.until = latest_end(o.until, e.until);
-                // Certain when any of its clauses is.
-                if e.doubt.is_none() {
-                    o.doubt = None;
-                }
-            }
-            None => out.push(e),
+/// Adds `e` to a treaty's evidence items, merged into the item for the same obligation when
+/// there is one (an obligation split over phases or over several directed clauses), uniting
+/// who owes whom.
+fn merge_by_obligation<'g>(out: &mut Vec<TieEvidence<'g>>, e: TieEvidence<'g>) {
+    let Some(o) = out.iter_mut().find(|o| o.obligation == e.obligation) else {
+        out.push(e);
+        return;
+    };
+    o.owed_by = o.owed_by.union(e.owed_by);
+    o.owed_to = o.owed_to.union(e.owed_to);
+    for c in e.conditions.iter() {
+        if !o.conditions.contains(c) {
+            o.conditions.to_mut().push(c.clone());
         }
     }
-    out
+    for c in e.clause.iter() {
+        if !o.clause.contains(c) {
+            o.clause.to_mut().push(c.clone());
+        }
+    }
+    o.since = earliest_start(o.since, e.since);
+    o.until = latest_end(o.until, e.until);
+    // Certain when any of its clauses is.
+    if e.doubt.is_none() {
+        o.doubt = None;
+    }
 }
 
 fn latest_start(dates: impl IntoIterator<Item = Option<PartialDate>>) -> Option<PartialDate> {

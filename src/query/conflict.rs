@@ -109,7 +109,7 @@ impl DutyKind {
 /// One obligation a state owes a belligerent, what it requires, and whether its conditions
 /// hold.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Duty {
+pub struct Duty<'g> {
     /// The state that owes it.
     pub state: CountryId,
     /// What it requires.
@@ -122,13 +122,13 @@ pub struct Duty {
     /// or a target).
     pub round: usize,
     /// The tie: treaty or grouping, obligation, dates, sources.
-    pub evidence: TieEvidence,
+    pub evidence: TieEvidence<'g>,
     /// For a broken promise under a treaty of more than two parties: the other parties on
     /// the date, to whom it was made too.
     pub co_members: Vec<CountryId>,
 }
 
-impl fmt::Display for Duty {
+impl fmt::Display for Duty<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -170,7 +170,7 @@ pub struct ConflictOptions {
 
 /// What a conflict requires of every state: see the [module docs](self) for the rules.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Conflict {
+pub struct Conflict<'g> {
     /// The date.
     pub date: PartialDate,
     /// The attackers.
@@ -180,7 +180,7 @@ pub struct Conflict {
     /// Every state at war, by round, then side, then id.
     pub belligerents: Vec<Belligerent>,
     /// Every duty found, by round, then state.
-    pub duties: Vec<Duty>,
+    pub duties: Vec<Duty<'g>>,
     /// States on both sides (bound to both), by id.
     pub contradictions: Vec<CountryId>,
     /// The rounds followed after the first attack.
@@ -189,9 +189,9 @@ pub struct Conflict {
     pub fixed_point: bool,
 }
 
-impl Conflict {
+impl<'g> Conflict<'g> {
     /// The duties of `state`, in order.
-    pub fn duties_of(&self, state: CountryId) -> impl Iterator<Item = &Duty> + '_ {
+    pub fn duties_of(&self, state: CountryId) -> impl Iterator<Item = &Duty<'g>> + '_ {
         self.duties.iter().filter(move |d| d.state == state)
     }
 
@@ -205,7 +205,7 @@ impl Conflict {
     }
 
     /// The duties to defend a target, met or not, by state.
-    pub fn defenders_of_targets(&self) -> Vec<&Duty> {
+    pub fn defenders_of_targets(&self) -> Vec<&Duty<'g>> {
         let mut out: Vec<&Duty> = self
             .duties
             .iter()
@@ -248,16 +248,11 @@ impl Conflict {
     /// assert!(lost.is_empty());
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
-    pub fn changes_from<'a>(&'a self, before: &'a Conflict) -> (Vec<&'a Duty>, Vec<&'a Duty>) {
-        let key = |d: &Duty| (d.state, d.kind, d.toward, d.judgement.as_str());
-        let binding = |c: &'a Conflict| -> BTreeMap<_, &'a Duty> {
-            c.duties
-                .iter()
-                .filter(|d| !matches!(d.judgement, Judgement::NotMet(_)))
-                .map(|d| (key(d), d))
-                .collect()
-        };
-        let (now, then) = (binding(self), binding(before));
+    pub fn changes_from<'a, 'b>(
+        &'a self,
+        before: &'a Conflict<'b>,
+    ) -> (Vec<&'a Duty<'g>>, Vec<&'a Duty<'b>>) {
+        let (now, then) = (binding(&self.duties), binding(&before.duties));
         let gained = now
             .iter()
             .filter(|(k, _)| !then.contains_key(k))
@@ -274,7 +269,7 @@ impl Conflict {
     /// The chain of duties that brought `country` into the war on `side`, from the first
     /// attack's parties to it: empty for an attacker or a target, or when it is not on
     /// that side.
-    pub fn chain(&self, country: CountryId, side: Side) -> Vec<&Duty> {
+    pub fn chain(&self, country: CountryId, side: Side) -> Vec<&Duty<'g>> {
         let mut out = Vec::new();
         let mut at = (country, side);
         // Each step goes to an earlier round, so this ends.
@@ -311,7 +306,7 @@ impl<'g> View<'g> {
         &self,
         attackers: &[impl ActorRef],
         targets: &[impl ActorRef],
-    ) -> Result<Conflict> {
+    ) -> Result<Conflict<'g>> {
         self.conflict_with(attackers, targets, ConflictOptions::default())
     }
 
@@ -322,7 +317,7 @@ impl<'g> View<'g> {
         attackers: &[impl ActorRef],
         targets: &[impl ActorRef],
         options: ConflictOptions,
-    ) -> Result<Conflict> {
+    ) -> Result<Conflict<'g>> {
         let attackers = self.countries_named(attackers, "attacker")?;
         let targets = self.countries_named(targets, "target")?;
         if let Some(c) = attackers.iter().find(|a| targets.contains(a)) {
@@ -356,12 +351,23 @@ impl<'g> View<'g> {
     }
 }
 
+/// The duties that bind or may bind, by state, kind, toward whom and judgement.
+type DutyKey = (CountryId, DutyKind, CountryId, &'static str);
+
+fn binding<'a, 'g>(duties: &'a [Duty<'g>]) -> BTreeMap<DutyKey, &'a Duty<'g>> {
+    duties
+        .iter()
+        .filter(|d| !matches!(d.judgement, Judgement::NotMet(_)))
+        .map(|d| ((d.state, d.kind, d.toward, d.judgement.as_str()), d))
+        .collect()
+}
+
 /// The cascade's state while it runs.
 struct Cascade<'g> {
     view: View<'g>,
     sides: BTreeMap<(CountryId, Side), (usize, Option<usize>)>,
-    duties: Vec<Duty>,
-    index: FastMap<(CountryId, DutyKind, CountryId, TieBasis), usize>,
+    duties: Vec<Duty<'g>>,
+    index: FastMap<(CountryId, DutyKind, CountryId, TieBasis<'g>), usize>,
     /// Duties not met whose judgement turns on the enemies (a named adversary): judged again
     /// when the other side grows. With the side of the ally they are owed to.
     pending: Vec<(usize, Side)>,
@@ -411,7 +417,7 @@ impl<'g> Cascade<'g> {
             .collect()
     }
 
-    fn run(mut self) -> Conflict {
+    fn run(mut self) -> Conflict<'g> {
         let mut round = 0;
         let mut frontier: Vec<(CountryId, Side)> = self.sides.keys().copied().collect();
         let fixed_point = loop {
@@ -447,7 +453,7 @@ impl<'g> Cascade<'g> {
         self.finish(round, fixed_point)
     }
 
-    fn finish(self, rounds: usize, fixed_point: bool) -> Conflict {
+    fn finish(self, rounds: usize, fixed_point: bool) -> Conflict<'g> {
         let mut belligerents: Vec<Belligerent> = self
             .sides
             .iter()
@@ -477,8 +483,8 @@ impl<'g> Cascade<'g> {
         for b in &mut belligerents {
             b.via = b.via.map(|i| new_index[i]);
         }
-        let mut duties: Vec<Option<Duty>> = self.duties.into_iter().map(Some).collect();
-        let duties: Vec<Duty> = order.iter().filter_map(|&i| duties[i].take()).collect();
+        let mut duties: Vec<Option<Duty<'g>>> = self.duties.into_iter().map(Some).collect();
+        let duties: Vec<Duty<'g>> = order.iter().filter_map(|&i| duties[i].take()).collect();
         Conflict {
             date: self.view.date(),
             attackers: self.attackers,
@@ -654,10 +660,10 @@ impl<'g> Cascade<'g> {
         toward: CountryId,
         judgement: Judgement,
         round: usize,
-        evidence: TieEvidence,
+        evidence: TieEvidence<'g>,
     ) -> usize {
         // The evidence is moved in only when the duty is new.
-        let key = (state, kind, toward, evidence.basis.clone());
+        let key = (state, kind, toward, evidence.basis);
         if let Some(&i) = self.index.get(&key) {
             let d = &mut self.duties[i];
             let better = d.judgement.clone().or(judgement);

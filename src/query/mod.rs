@@ -443,7 +443,11 @@ impl<'g> View<'g> {
     /// assert_eq!(answer, Answer::No);
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
-    pub fn allied(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Answer<Vec<TieEvidence>>> {
+    pub fn allied(
+        &self,
+        a: impl ActorRef,
+        b: impl ActorRef,
+    ) -> Result<Answer<Vec<TieEvidence<'g>>>> {
         let (x, y) = self.two_countries(&a, &b, "an alliance")?;
         if let Some(evidence) = self.are_allied(x, y)? {
             return Ok(if evidence.iter().all(TieEvidence::is_possible) {

@@ -16,7 +16,7 @@ impl<'g> View<'g> {
         &self,
         a: impl ActorRef,
         b: impl ActorRef,
-    ) -> Result<Option<Path>> {
+    ) -> Result<Option<Path<'g>>> {
         let (a, b) = (self.country(&a)?, self.country(&b)?);
         if a == b {
             return Ok(Some(Path { hops: Vec::new() }));
@@ -157,7 +157,10 @@ impl<'g> View<'g> {
     }
 
     /// The unindexed [`ties_of`](Self::ties_of), kept to check the index against.
-    pub(crate) fn ties_of_unindexed(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence>> {
+    pub(crate) fn ties_of_unindexed(
+        &self,
+        x: CountryId,
+    ) -> BTreeMap<CountryId, Vec<TieEvidence<'g>>> {
         self.ties_with(x, None)
     }
 
@@ -167,8 +170,8 @@ impl<'g> View<'g> {
         &self,
         x: CountryId,
         only: Option<CountryId>,
-    ) -> BTreeMap<CountryId, Vec<TieEvidence>> {
-        let mut out: BTreeMap<CountryId, Vec<TieEvidence>> = BTreeMap::new();
+    ) -> BTreeMap<CountryId, Vec<TieEvidence<'g>>> {
+        let mut out: BTreeMap<CountryId, Vec<TieEvidence<'g>>> = BTreeMap::new();
         let me = ActorId::Country(x);
         let wanted = |y: CountryId| y != x && only.is_none_or(|o| o == y);
         for (tie, other) in self.graph.incident(&me) {
@@ -213,7 +216,11 @@ impl<'g> View<'g> {
     }
 
     /// The unindexed [`pair_evidence`](Self::pair_evidence), kept to check the index against.
-    pub(crate) fn pair_evidence_unindexed(&self, a: CountryId, b: CountryId) -> Vec<TieEvidence> {
+    pub(crate) fn pair_evidence_unindexed(
+        &self,
+        a: CountryId,
+        b: CountryId,
+    ) -> Vec<TieEvidence<'g>> {
         if a == b {
             return Vec::new();
         }

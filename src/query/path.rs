@@ -19,7 +19,7 @@ impl<'g> View<'g> {
     /// assert_eq!(ids, ["JPN", "USA", "GBR"]);
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
-    pub fn alliance_path(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Option<Path>> {
+    pub fn alliance_path(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Option<Path<'g>>> {
         let (a, b) = (self.country(&a)?, self.country(&b)?);
         if a == b {
             return Ok(Some(Path { hops: Vec::new() }));

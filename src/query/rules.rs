@@ -80,7 +80,7 @@ impl<'g> View<'g> {
     /// is an obligation that counts at the view's strength, applies on one of the asked days
     /// among those, and is owed by one of the two to the other (or, for a treaty without
     /// obligation, the bare tie at [`Strength::Any`]).
-    fn each_clause<'t>(
+    pub(crate) fn each_clause<'t>(
         &self,
         t: &'t Treaty,
         period: Span,

@@ -37,13 +37,13 @@ fn id(s: &str) -> CountryId {
     s.parse().unwrap()
 }
 
-fn war(g: &AllianceGraph, attackers: &[&str], targets: &[&str]) -> Conflict {
+fn war<'g>(g: &'g AllianceGraph, attackers: &[&str], targets: &[&str]) -> Conflict<'g> {
     g.as_of(date("2010-06-01"))
         .conflict(attackers, targets)
         .unwrap()
 }
 
-fn duty<'c>(w: &'c Conflict, state: &str, kind: DutyKind, toward: &str) -> &'c Duty {
+fn duty<'c, 'g>(w: &'c Conflict<'g>, state: &str, kind: DutyKind, toward: &str) -> &'c Duty<'g> {
     w.duties
         .iter()
         .find(|d| d.state == id(state) && d.kind == kind && d.toward == id(toward))

@@ -33,14 +33,14 @@ pub const CONFLICT_MAX_STATES: usize = 80;
 /// ```
 #[derive(Debug, Clone)]
 pub struct ConflictPicture<'c, 'g> {
-    conflict: &'c Conflict,
+    conflict: &'c Conflict<'g>,
     view: View<'g>,
 }
 
 impl<'c, 'g> ConflictPicture<'c, 'g> {
     /// The picture of `conflict`, with names and nuclear status from `view` (the view it was
     /// asked on).
-    pub fn new(conflict: &'c Conflict, view: &View<'g>) -> Self {
+    pub fn new(conflict: &'c Conflict<'g>, view: &View<'g>) -> Self {
         ConflictPicture {
             conflict,
             view: *view,

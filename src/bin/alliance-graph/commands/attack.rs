@@ -21,12 +21,12 @@ pub(crate) fn conflict_options(depth: Option<usize>, follow_undecidable: bool) -
 }
 
 /// The conflict the command's comma-separated lists of attackers and targets ask about.
-pub(crate) fn conflict_of(
-    view: &View<'_>,
+pub(crate) fn conflict_of<'g>(
+    view: &View<'g>,
     attackers: &str,
     targets: &str,
     options: ConflictOptions,
-) -> Res<Conflict> {
+) -> Res<Conflict<'g>> {
     Ok(view.conflict_with(&names(attackers), &names(targets), options)?)
 }
 

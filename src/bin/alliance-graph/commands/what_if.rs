@@ -260,9 +260,9 @@ pub(crate) fn diff_text(
     let d = &outcome.diff;
     let mut out = String::new();
     let mut j = serde_json::Map::new();
-    let pair_evidence = |v: &View<'_>, a: CountryId, b: CountryId| -> Vec<TieEvidence> {
+    fn pair_evidence<'g>(v: &View<'g>, a: CountryId, b: CountryId) -> Vec<TieEvidence<'g>> {
         v.are_allied(a, b).ok().flatten().unwrap_or_default()
-    };
+    }
     for (title, key, pairs, view) in [
         (
             "Allied pairs gained",
