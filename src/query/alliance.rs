@@ -4,7 +4,7 @@
 //! the evidence types and their building.)
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+
 use std::fmt;
 use std::ops::Deref;
 
@@ -349,41 +349,37 @@ impl<'g> View<'g> {
         Ok(self
             .ties_indexed(x, Wanted::Defenders)
             .into_iter()
-            .filter_map(|(country, evidence)| {
-                let owed: Vec<TieEvidence<'g>> =
-                    evidence.into_iter().filter(|e| e.binds(country)).collect();
-                (!owed.is_empty()).then(|| Defender {
+            .filter_map(|(country, mut evidence)| {
+                evidence.retain(|e| e.binds(country));
+                (!evidence.is_empty()).then(|| Defender {
                     country,
                     nuclear_armed: self.is_nuclear_armed(country),
-                    evidence: owed,
+                    evidence,
                 })
             })
             .collect())
     }
 
     /// Every state tied to `x` at the view's strength and date, with the evidence, by id.
-    pub(crate) fn ties_of(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence<'g>>> {
+    pub(crate) fn ties_of(&self, x: CountryId) -> Vec<(CountryId, Vec<TieEvidence<'g>>)> {
         self.ties_indexed(x, Wanted::All)
     }
 
     /// The ties under which another state owes `x` an obligation at the view's strength (the
     /// evidence items of the ties it owes nothing under are left out where the index can
     /// tell), by id: what a conflict reads of a belligerent.
-    pub(crate) fn ties_owed_to(&self, x: CountryId) -> BTreeMap<CountryId, Vec<TieEvidence<'g>>> {
+    pub(crate) fn ties_owed_to(&self, x: CountryId) -> Vec<(CountryId, Vec<TieEvidence<'g>>)> {
         self.ties_indexed(x, Wanted::Defenders)
     }
 
     /// The ties of `x` found from the view's adjacency index, evidence built only for the
     /// states `wanted` asks for (in the same order as the unindexed search, so the answers
     /// are identical).
-    fn ties_indexed(
-        &self,
-        x: CountryId,
-        wanted: Wanted,
-    ) -> BTreeMap<CountryId, Vec<TieEvidence<'g>>> {
-        let mut out: BTreeMap<CountryId, Vec<TieEvidence<'g>>> = BTreeMap::new();
+    fn ties_indexed(&self, x: CountryId, wanted: Wanted) -> Vec<(CountryId, Vec<TieEvidence<'g>>)> {
+        // Every item found, with the state it ties `x` to; sorted and grouped at the end.
+        let mut found: Found<'g> = Vec::new();
         let Some(xi) = self.graph.country_index(&x) else {
-            return out;
+            return Vec::new();
         };
         let adj = self.adjacency();
         let doc = self.graph.document();
@@ -395,9 +391,7 @@ impl<'g> View<'g> {
             }
             let y = doc.countries[tie.other as usize].id;
             let t = &doc.treaties[tie.treaty as usize];
-            for e in self.treaty_evidence(t, x, y) {
-                out.entry(y).or_default().push(e);
-            }
+            self.treaty_evidence_into(t, x, y, &mut found);
         }
         let mut positions: Vec<u32> = Vec::new();
         for entry in &adj.memberships[xi as usize] {
@@ -429,12 +423,10 @@ impl<'g> View<'g> {
                 if !group.clique && !self.grouping_tied(&group.active, mx, my) {
                     continue;
                 }
-                for e in self.grouping_evidence(g, &group.active, mx, my) {
-                    out.entry(my.country).or_default().push(e);
-                }
+                self.grouping_evidence_into(g, &group.active, mx, my, &mut found);
             }
         }
-        strongest_first(out)
+        grouped_strongest_first(found)
     }
 
     /// The evidence for the pair `a`, `b` alone.
@@ -446,30 +438,52 @@ impl<'g> View<'g> {
             return Vec::new();
         };
         self.ties_indexed(a, Wanted::One(bi))
-            .remove(&b)
+            .pop()
+            .map(|(_, evidence)| evidence)
             .unwrap_or_default()
     }
 
     /// Whether treaty `t` ties `x` and `y` at the view's strength and date: the test of
     /// [`treaty_evidence`](Self::treaty_evidence) without building the evidence.
+    #[cfg(test)]
     pub(super) fn treaty_evidence(
         &self,
         t: &'g Treaty,
         x: CountryId,
         y: CountryId,
     ) -> Vec<TieEvidence<'g>> {
-        let mut out: Vec<TieEvidence<'g>> = Vec::new();
-        if let Some(period) = self.treaty_span(t) {
-            self.each_clause(t, period, x, y, |c| {
-                merge_by_obligation(
-                    &mut out,
-                    clause_evidence(t, (x, y), &c, self.clause_doubt(t, &c)),
-                );
-            });
-        }
-        out
+        let mut found = Vec::new();
+        self.treaty_evidence_into(t, x, y, &mut found);
+        found.into_iter().map(|(_, e)| e).collect()
     }
 
+    /// Adds the evidence that treaty `t` ties `x` and `y` to `found`, one item per obligation.
+    fn treaty_evidence_into(
+        &self,
+        t: &'g Treaty,
+        x: CountryId,
+        y: CountryId,
+        found: &mut Found<'g>,
+    ) {
+        let Some(period) = self.treaty_span(t) else {
+            return;
+        };
+        let start = found.len();
+        self.each_clause(t, period, x, y, |c| {
+            let e = clause_evidence(t, (x, y), &c, self.clause_doubt(t, &c));
+            match found[start..]
+                .iter_mut()
+                .find(|(_, o)| o.obligation == e.obligation)
+            {
+                Some((_, o)) => merge(o, e),
+                None => found.push((y, e)),
+            }
+        });
+    }
+
+    /// The evidence that memberships `mx` and `my` of `g` tie their states, one item per
+    /// obligation (see [`grouping_evidence_into`](Self::grouping_evidence_into)).
+    #[cfg(test)]
     pub(super) fn grouping_evidence(
         &self,
         g: &'g Grouping,
@@ -477,8 +491,22 @@ impl<'g> View<'g> {
         mx: &'g Membership,
         my: &'g Membership,
     ) -> Vec<TieEvidence<'g>> {
+        let mut found = Vec::new();
+        self.grouping_evidence_into(g, active, mx, my, &mut found);
+        found.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// Adds the evidence that memberships `mx` and `my` of `g` tie their states to `found`.
+    fn grouping_evidence_into(
+        &self,
+        g: &'g Grouping,
+        active: &[crate::Span],
+        mx: &'g Membership,
+        my: &'g Membership,
+        found: &mut Found<'g>,
+    ) {
         if !self.grouping_tied(active, mx, my) {
-            return Vec::new();
+            return;
         }
         let (x, y) = (mx.country, my.country);
         let active_since = g
@@ -518,16 +546,14 @@ impl<'g> View<'g> {
             }
         };
         let binds = Self::grouping_obligations_bind(mx, my);
-        let mut out: Vec<TieEvidence<'g>> = g
-            .obligations
-            .iter()
-            .filter(|o| binds && self.strength.admits(Some(**o)))
-            .map(|o| evidence(Some(*o)))
-            .collect();
-        if (g.obligations.is_empty() || !binds) && self.strength.admits(None) {
-            out.push(evidence(None));
+        for o in &g.obligations {
+            if binds && self.strength.admits(Some(*o)) {
+                found.push((y, evidence(Some(*o))));
+            }
         }
-        out
+        if (g.obligations.is_empty() || !binds) && self.strength.admits(None) {
+            found.push((y, evidence(None)));
+        }
     }
 }
 
@@ -543,22 +569,49 @@ enum Wanted {
     Defenders,
 }
 
-/// Orders each state's evidence strongest obligation first (then by basis), drops repeats and
-/// states left without evidence.
+/// Evidence items found, each with the state it ties the asked one to.
+type Found<'g> = Vec<(CountryId, TieEvidence<'g>)>;
+
+/// The order of one state's evidence: strongest obligation first (a tie without obligation
+/// after every obligation), then by basis.
+fn strength_order(a: &TieEvidence<'_>, b: &TieEvidence<'_>) -> std::cmp::Ordering {
+    (a.obligation.is_none(), a.obligation)
+        .cmp(&(b.obligation.is_none(), b.obligation))
+        .then_with(|| a.basis.cmp(&b.basis))
+}
+
+/// Orders each state's evidence (see [`strength_order`]), drops repeats and states left
+/// without evidence: for the unindexed search the tests check the index against.
+#[cfg(test)]
 pub(super) fn strongest_first(
-    mut ties: BTreeMap<CountryId, Vec<TieEvidence<'_>>>,
-) -> BTreeMap<CountryId, Vec<TieEvidence<'_>>> {
+    mut ties: std::collections::BTreeMap<CountryId, Vec<TieEvidence<'_>>>,
+) -> std::collections::BTreeMap<CountryId, Vec<TieEvidence<'_>>> {
     for evidence in ties.values_mut() {
-        // Strongest first: a tie without obligation comes after every obligation.
-        evidence.sort_by(|a, b| {
-            (a.obligation.is_none(), a.obligation)
-                .cmp(&(b.obligation.is_none(), b.obligation))
-                .then_with(|| a.basis.cmp(&b.basis))
-        });
+        evidence.sort_by(strength_order);
         evidence.dedup();
     }
     ties.retain(|_, e| !e.is_empty());
     ties
+}
+
+/// The items found, grouped by state (by id), each state's in [`strength_order`], repeats
+/// dropped: what [`strongest_first`] gives, from one flat list.
+fn grouped_strongest_first(mut found: Found<'_>) -> Vec<(CountryId, Vec<TieEvidence<'_>>)> {
+    found.sort_by(|(a, ea), (b, eb)| a.cmp(b).then_with(|| strength_order(ea, eb)));
+    found.dedup();
+    let runs: Vec<usize> = found.chunk_by(|a, b| a.0 == b.0).map(<[_]>::len).collect();
+    let mut out: Vec<(CountryId, Vec<TieEvidence<'_>>)> = Vec::with_capacity(runs.len());
+    let mut items = found.into_iter();
+    for run in runs {
+        let mut evidence = Vec::with_capacity(run);
+        let mut country = None;
+        for (c, e) in items.by_ref().take(run) {
+            country = Some(c);
+            evidence.push(e);
+        }
+        out.extend(country.map(|c| (c, evidence)));
+    }
+    out
 }
 
 /// The evidence of one clause of treaty `t` between `x` and `y`: dated from the latest start
@@ -597,14 +650,9 @@ fn clause_evidence<'g>(
     }
 }
 
-/// Adds `e` to a treaty's evidence items, merged into the item for the same obligation when
-/// there is one (an obligation split over phases or over several directed clauses), uniting
-/// who owes whom.
-fn merge_by_obligation<'g>(out: &mut Vec<TieEvidence<'g>>, e: TieEvidence<'g>) {
-    let Some(o) = out.iter_mut().find(|o| o.obligation == e.obligation) else {
-        out.push(e);
-        return;
-    };
+/// Merges `e` into `o`, a treaty's item for the same obligation (an obligation split over
+/// phases or over several directed clauses), uniting who owes whom.
+fn merge<'g>(o: &mut TieEvidence<'g>, e: TieEvidence<'g>) {
     o.owed_by = o.owed_by.union(e.owed_by);
     o.owed_to = o.owed_to.union(e.owed_to);
     for c in e.conditions.iter() {

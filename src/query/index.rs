@@ -161,7 +161,9 @@ mod tests {
                 let view = graph.as_of(d.parse().expect("a date")).with_strength(*s);
                 for (k, &x) in ids.iter().enumerate() {
                     let old = view.ties_of_unindexed(x);
-                    assert_eq!(view.ties_of(x), old, "{x} on {d} at {s}");
+                    let indexed: std::collections::BTreeMap<_, _> =
+                        view.ties_of(x).into_iter().collect();
+                    assert_eq!(indexed, old, "{x} on {d} at {s}");
                     let defenders: Vec<Defender> = old
                         .into_iter()
                         .filter_map(|(country, evidence)| {

@@ -138,13 +138,17 @@ impl<'g> View<'g> {
     /// end) the answer turns on. The [certain-or-possible rule](crate::time) applied to the
     /// days the clause rests on.
     pub(crate) fn clause_doubt(&self, t: &Treaty, c: &Clause<'_>) -> Option<Doubt> {
-        let mut w = Window::ALL
-            .within(&t.period()?)
-            .within(&c.spells.0)
-            .within(&c.spells.1);
-        if let Some(o) = c.obligation {
-            w = w.within(&o.period());
+        let periods = [
+            t.period()?,
+            c.spells.0,
+            c.spells.1,
+            c.obligation.map_or(Period::ALWAYS, |o| o.period()),
+        ];
+        // The clause ties on the asked days; with every date given to the day, certainly.
+        if periods.iter().all(Period::is_day_precise) {
+            return None;
         }
+        let w = periods.iter().fold(Window::ALL, |w, p| w.within(p));
         w.holds(&self.asked).doubt()
     }
 
@@ -157,6 +161,14 @@ impl<'g> View<'g> {
         my: &Membership,
     ) -> Option<Doubt> {
         let (px, py) = (mx.period()?, my.period()?);
+        let statuses_precise = g
+            .status
+            .iter()
+            .all(|c| c.since.precision() == crate::time::Precision::Day);
+        // The memberships tie on the asked days; with every date given to the day, certainly.
+        if px.is_day_precise() && py.is_day_precise() && statuses_precise {
+            return None;
+        }
         let mut w = Window::ALL.within(&px).within(&py);
         // Active from its latest activation by the asked days until its next change.
         let counted = |c: &&crate::model::StatusChange| c.since.counts_by(&self.asked);

@@ -471,6 +471,13 @@ impl Period {
         self.end
     }
 
+    /// Whether both ends are given to the day (or open): such a period holds certainly on
+    /// every day it may hold, so it raises no doubt.
+    pub(crate) fn is_day_precise(&self) -> bool {
+        let precise = |d: Option<PartialDate>| d.is_none_or(|d| d.precision() == Precision::Day);
+        precise(self.start) && precise(self.end)
+    }
+
     /// The days the period covers under the partial-date rule.
     pub fn span(&self) -> Span {
         Span {

@@ -95,6 +95,36 @@ fn a_named_adversary_decides_met_or_not_met() {
 }
 
 #[test]
+fn a_named_adversary_joining_later_makes_a_duty_met_when_judged_again() {
+    // DDD attacks BBB. CCC defends BBB (round 1), and EEE owes CCC defense only against AAA.
+    // AAA comes in a round later, through FFF (offense pacts): EEE's duty, not met when CCC joined, is
+    // judged again when the attacking side grows, and is then met.
+    let g = graph(&[
+        r#"{"id": "t1", "parties": ["BBB", "CCC"], "obligations": [{"kind": "defense"}]}"#,
+        r#"{"id": "t2", "parties": ["CCC", "EEE"], "obligations": [{"kind": "defense",
+            "conditions": ["defense: only against specific adversaries (defcoadv=1)"],
+            "against": {"states": ["AAA"], "source": "s"}}]}"#,
+        r#"{"id": "t3", "parties": ["DDD", "FFF"], "obligations": [{"kind": "offense"}]}"#,
+        r#"{"id": "t4", "parties": ["FFF", "AAA"], "obligations": [{"kind": "offense"}]}"#,
+    ]);
+    let w = war(&g, &["DDD"], &["BBB"]);
+    assert_eq!(w.sides_of(id("AAA")), [Side::Attacking]);
+    let d = duty(&w, "EEE", DutyKind::Defend, "CCC");
+    assert_eq!(d.judgement.as_str(), "met", "{d}");
+    assert_eq!(w.sides_of(id("EEE")), [Side::Attacked]);
+    assert_eq!(
+        d.to_string(),
+        "EEE defend CCC (met: AAA is a named adversary: the treaty names AAA [source: s]) \
+         [CCC and EEE owe each other defense under T, since 2000-01-01; conditions: defense: \
+         only against specific adversaries (defcoadv=1) [source: s]]"
+    );
+    assert_eq!(
+        [Side::Attacking.as_str(), Side::Attacked.as_str()],
+        ["attacking", "attacked"]
+    );
+}
+
+#[test]
 fn location_words_and_bare_conditional_are_undecidable() {
     let g = graph(&[
         r#"{"id": "t1", "parties": ["BBB", "CCC"], "obligations": [{"kind": "defense",
