@@ -89,7 +89,7 @@ impl Statehood {
 impl Statehood {
     /// The spell as a period.
     pub fn period(&self) -> crate::Period {
-        crate::Period::new(Some(self.from), self.until).unwrap_or(crate::Period::ALWAYS)
+        crate::Period::checked(Some(self.from), self.until).unwrap_or(crate::Period::ALWAYS)
     }
 }
 

@@ -112,7 +112,7 @@ impl Membership {
 impl Membership {
     /// The membership's period; `None` if the end lies before the start.
     pub fn period(&self) -> Option<Period> {
-        Period::new(self.start, self.end).ok()
+        Period::checked(self.start, self.end)
     }
 }
 
@@ -203,7 +203,7 @@ impl Party {
         match self {
             Party::Whole(_) => Period::ALWAYS,
             Party::Spell { joined, left, .. } => {
-                Period::new(*joined, *left).unwrap_or(Period::ALWAYS)
+                Period::checked(*joined, *left).unwrap_or(Period::ALWAYS)
             }
         }
     }
@@ -306,7 +306,7 @@ impl TreatyObligation {
 
     /// The span in which the obligation applies, within the treaty's own.
     pub fn period(&self) -> Period {
-        Period::new(self.from, self.until).unwrap_or(Period::ALWAYS)
+        Period::checked(self.from, self.until).unwrap_or(Period::ALWAYS)
     }
 }
 
@@ -401,7 +401,7 @@ impl Treaty {
         if self.not_in_force {
             return None;
         }
-        Period::new(self.start(), self.ended).ok()
+        Period::checked(self.start(), self.ended)
     }
 
     /// Whether `country` is a party (at any time).

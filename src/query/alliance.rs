@@ -376,13 +376,24 @@ impl<'g> View<'g> {
     /// states `wanted` asks for (in the same order as the unindexed search, so the answers
     /// are identical).
     fn ties_indexed(&self, x: CountryId, wanted: Wanted) -> Vec<(CountryId, Vec<TieEvidence<'g>>)> {
-        // Every item found, with the state it ties `x` to; sorted and grouped at the end.
-        let mut found: Found<'g> = Vec::new();
         let Some(xi) = self.graph.country_index(&x) else {
             return Vec::new();
         };
         let adj = self.adjacency();
         let doc = self.graph.document();
+        // Every item found, with the state it ties `x` to; sorted and grouped at the end.
+        // Room for one item per tie, so that it seldom grows.
+        let room = match wanted {
+            Wanted::One(_) => 2,
+            _ => {
+                adj.treaties[xi as usize].len()
+                    + adj.memberships[xi as usize]
+                        .iter()
+                        .map(|e| adj.groups[e.slot as usize].members.len())
+                        .sum::<usize>()
+            }
+        };
+        let mut found: Found<'g> = Vec::with_capacity(room);
         for tie in &adj.treaties[xi as usize] {
             match wanted {
                 Wanted::One(o) if o != tie.other => continue,
@@ -521,11 +532,18 @@ impl<'g> View<'g> {
                 (c, []) | ([], c) => Cow::Borrowed(c),
                 (a, b) => Cow::Owned([a, b].concat()),
             };
-        let mut sources = vec![mx.source.clone(), my.source.clone()];
-        sources.extend(g.status.iter().map(|c| c.source.clone()));
-        sources.sort();
-        sources.dedup();
-        let sources: Cow<'g, [SourceId]> = Cow::Owned(sources);
+        // Most groupings cite one source for their members and their status: borrowed then.
+        let one = &mx.source;
+        let sources: Cow<'g, [SourceId]> =
+            if my.source == *one && g.status.iter().all(|c| c.source == *one) {
+                Cow::Borrowed(std::slice::from_ref(one))
+            } else {
+                let mut sources = vec![mx.source.clone(), my.source.clone()];
+                sources.extend(g.status.iter().map(|c| c.source.clone()));
+                sources.sort();
+                sources.dedup();
+                Cow::Owned(sources)
+            };
         let evidence = |obligation: Option<Obligation>| {
             let mutual = obligation.is_some();
             TieEvidence {
@@ -596,18 +614,30 @@ pub(super) fn strongest_first(
 
 /// The items found, grouped by state (by id), each state's in [`strength_order`], repeats
 /// dropped: what [`strongest_first`] gives, from one flat list.
-fn grouped_strongest_first(mut found: Found<'_>) -> Vec<(CountryId, Vec<TieEvidence<'_>>)> {
-    found.sort_by(|(a, ea), (b, eb)| a.cmp(b).then_with(|| strength_order(ea, eb)));
-    found.dedup();
-    let runs: Vec<usize> = found.chunk_by(|a, b| a.0 == b.0).map(<[_]>::len).collect();
+fn grouped_strongest_first(found: Found<'_>) -> Vec<(CountryId, Vec<TieEvidence<'_>>)> {
+    // The items are large: sort their places, then move each once.
+    let mut order: Vec<u32> = (0..found.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let ((ca, ea), (cb, eb)) = (&found[a as usize], &found[b as usize]);
+        ca.cmp(cb).then_with(|| strength_order(ea, eb))
+    });
+    order.dedup_by(|b, a| found[*a as usize] == found[*b as usize]);
+    let runs: Vec<usize> = order
+        .chunk_by(|&a, &b| found[a as usize].0 == found[b as usize].0)
+        .map(<[_]>::len)
+        .collect();
+    let mut slots: Vec<Option<(CountryId, TieEvidence<'_>)>> =
+        found.into_iter().map(Some).collect();
+    let mut places = order.into_iter();
     let mut out: Vec<(CountryId, Vec<TieEvidence<'_>>)> = Vec::with_capacity(runs.len());
-    let mut items = found.into_iter();
     for run in runs {
         let mut evidence = Vec::with_capacity(run);
         let mut country = None;
-        for (c, e) in items.by_ref().take(run) {
-            country = Some(c);
-            evidence.push(e);
+        for i in places.by_ref().take(run) {
+            if let Some((c, e)) = slots[i as usize].take() {
+                country = Some(c);
+                evidence.push(e);
+            }
         }
         out.extend(country.map(|c| (c, evidence)));
     }

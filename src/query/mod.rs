@@ -26,7 +26,7 @@ mod path;
 mod rules;
 mod stance;
 
-pub use alliance::{Ally, Bloc, Defender, Hop, Path, TieBasis, TieEvidence};
+pub use alliance::{Ally, Bloc, Defender, Hop, Parties, Path, TieBasis, TieEvidence};
 pub use conditions::Judgement;
 pub use conflict::{Belligerent, Conflict, ConflictOptions, Duty, DutyKind, Side};
 pub use coverage::{Gaps, OpenTie};

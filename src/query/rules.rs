@@ -178,7 +178,7 @@ impl<'g> View<'g> {
             .rposition(|c| c.status == GroupingStatus::Active && counted(&c))
         {
             let next = g.status.get(i + 1).map(|c| c.since);
-            if let Ok(active) = Period::new(Some(g.status[i].since), next) {
+            if let Some(active) = Period::checked(Some(g.status[i].since), next) {
                 w = w.within(&active);
             }
         }

@@ -444,15 +444,22 @@ pub struct Period {
 impl Period {
     /// A period from `start` to `end`; an end that lies wholly before the start is an error.
     pub fn new(start: Option<PartialDate>, end: Option<PartialDate>) -> Result<Self> {
-        if let (Some(s), Some(e)) = (start, end) {
-            if e.latest() < s.earliest() {
-                return Err(Error::from(ErrorKind::InvalidDate {
-                    value: format!("{s} .. {e}"),
-                    reason: "the end is before the start".into(),
-                }));
-            }
+        Period::checked(start, end).ok_or_else(|| {
+            let (s, e) = (start.map(|d| d.to_string()), end.map(|d| d.to_string()));
+            Error::from(ErrorKind::InvalidDate {
+                value: format!("{} .. {}", s.unwrap_or_default(), e.unwrap_or_default()),
+                reason: "the end is before the start".into(),
+            })
+        })
+    }
+
+    /// [`new`](Self::new) without the error: `None` when the end lies wholly before the
+    /// start. What the rules call on every record, where an error's text would be wasted.
+    pub(crate) fn checked(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<Self> {
+        match (start, end) {
+            (Some(s), Some(e)) if e.latest() < s.earliest() => None,
+            _ => Some(Period { start, end }),
         }
-        Ok(Period { start, end })
     }
 
     /// A period open at both ends.
