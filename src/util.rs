@@ -52,6 +52,9 @@ impl FxHasher {
 /// A `HashMap` with [`FxHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
+
 /// Deserializes a string through a checking constructor, without first copying it into an
 /// owned `String` (a streaming reader hands out a borrowed buffer for every string).
 pub(crate) struct StrVisitor<F>(pub(crate) F);

@@ -7,6 +7,7 @@
 //! peer_workloads queries DATA.json DATE N SEED OUT.json                  # a query list
 //! peer_workloads graph DATA.json QUERIES.json ANSWERS.json               # graph workloads
 //! peer_workloads load DATA.json                                          # load only (for /usr/bin/time)
+//! peer_workloads parse DATA.json                                         # load against serde_json's typed parse
 //! peer_workloads atop MEMBER.csv OUT_DIR                                 # ATOP tables (feature atop)
 //! peer_workloads                                                         # a quick self-check
 //! ```
@@ -82,6 +83,7 @@ fn main() -> Res<()> {
                 json!({"load": t.elapsed().as_secs_f64(), "stances": g.stances().count()})
             );
         }
+        ["parse", data] => parse_against_load(data)?,
         ["atop", member, out_dir] => atop(member, out_dir)?,
         [] => self_check()?,
         _ => return Err("usage: see the top of examples/peer_workloads.rs".into()),
@@ -154,6 +156,37 @@ fn string_pairs(v: &Value, key: &str) -> Vec<(String, String)> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Loading against parsing, on text already in memory: serde_json's own typed parse of the
+/// file into the model's records (`Document`, no validation, no graph: the limit), and our
+/// whole load from the same text (parse, validate every record, build the graph and its
+/// indices). Each the median of five.
+fn parse_against_load(data: &str) -> Res<()> {
+    let text = std::fs::read_to_string(data)?;
+    let median = |f: &mut dyn FnMut() -> Res<()>| -> Res<f64> {
+        let mut samples = Vec::new();
+        for _ in 0..5 {
+            let t = Instant::now();
+            f()?;
+            samples.push(t.elapsed().as_secs_f64());
+        }
+        samples.sort_by(f64::total_cmp);
+        Ok(samples[2])
+    };
+    let parse = median(&mut || {
+        std::hint::black_box(serde_json::from_str::<alliance_graph::io::Document>(&text)?);
+        Ok(())
+    })?;
+    let load = median(&mut || {
+        std::hint::black_box(json::from_str(&text)?);
+        Ok(())
+    })?;
+    println!(
+        "{}",
+        json!({"typed parse": parse, "load": load, "load / parse": load / parse})
+    );
+    Ok(())
 }
 
 fn graph_workloads(data: &str, queries: &str, answers: &str) -> Res<()> {

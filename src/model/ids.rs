@@ -315,7 +315,7 @@ impl<'de> Deserialize<'de> for ActorId {
 
 thread_local! {
     /// The slug ids seen so far in the document being read, when interning is on.
-    static INTERNED: std::cell::RefCell<Option<std::collections::HashSet<Arc<str>>>> =
+    static INTERNED: std::cell::RefCell<Option<crate::util::FastSet<Arc<str>>>> =
         const { std::cell::RefCell::new(None) };
 }
 
