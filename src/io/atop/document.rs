@@ -214,24 +214,32 @@ pub(super) fn build_treaty(
         if rows.iter().all(|r| r.provision(column) == first) {
             attributes.push((name.clone(), first.to_string()));
         } else {
-            let mut listed: Vec<(u16, crate::Day, String)> = rows
-                .iter()
-                .map(|r| {
-                    let who = if multi.contains(&r.member) {
-                        format!("{}/{}", r.member, r.entry)
-                    } else {
-                        r.member.to_string()
-                    };
-                    (
-                        r.member,
-                        r.entry.earliest(),
-                        format!("{who}={}", r.provision(column)),
-                    )
-                })
-                .collect();
-            listed.sort();
-            let text: Vec<String> = listed.into_iter().map(|x| x.2).collect();
-            attributes.push((format!("{name}.by-member"), text.join("; ")));
+            // "member=value; ...", by member and entry; a member with several spells is
+            // named with its entry ("member/entry=value"). Written into one string.
+            let mut listed: Vec<&MemberRow> = rows.to_vec();
+            listed.sort_by(|a, b| {
+                (a.member, a.entry.earliest())
+                    .cmp(&(b.member, b.entry.earliest()))
+                    // As the written text sorts: the entry as written, then the value.
+                    .then_with(|| match multi.contains(&a.member) {
+                        true => a.entry.to_string().cmp(&b.entry.to_string()),
+                        false => std::cmp::Ordering::Equal,
+                    })
+                    .then_with(|| a.provision(column).cmp(b.provision(column)))
+            });
+            let mut text = String::new();
+            for (k, r) in listed.iter().enumerate() {
+                use std::fmt::Write as _;
+                if k > 0 {
+                    text.push_str("; ");
+                }
+                let _ = if multi.contains(&r.member) {
+                    write!(text, "{}/{}={}", r.member, r.entry, r.provision(column))
+                } else {
+                    write!(text, "{}={}", r.member, r.provision(column))
+                };
+            }
+            attributes.push((format!("{name}.by-member"), text));
         }
     }
     // Built in one go from a list: far cheaper than one insertion per provision.
