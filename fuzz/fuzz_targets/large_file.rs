@@ -10,6 +10,10 @@ fuzz_target!(|data: &[u8]| {
     match (large, whole) {
         (Ok(a), Ok(b)) => assert_eq!(a, b),
         (Err(_), Err(_)) => {}
-        (a, b) => panic!("the two loaders disagree: large {:?}, whole {:?}", a.map(|_| ()), b.map(|_| ())),
+        (a, b) => panic!(
+            "the two loaders disagree: large {:?}, whole {:?}",
+            a.map(|_| ()),
+            b.map(|_| ())
+        ),
     }
 });
