@@ -125,6 +125,66 @@ fn a_named_adversary_joining_later_makes_a_duty_met_when_judged_again() {
 }
 
 #[test]
+fn a_grouping_duty_is_judged_by_the_groupings_conditions() {
+    // BBB and CCC are members of g1 (defense, no conditions) and of g2 (defense only if
+    // the ally is attacked). AAA attacks BBB.
+    let member = |c: &str, g: &str| {
+        format!(
+            r#"{{"country": "{c}", "grouping": "{g}", "role": "member", "start": "2000-01-01", "source": "s"}}"#
+        )
+    };
+    let grouping = |id: &str, conditions: &str| {
+        format!(
+            r#"{{"id": "{id}", "name": "Grouping {id}", "kind": "collective-defense",
+            "obligations": ["defense"], "conditions": [{conditions}],
+            "status": [{{"status": "active", "since": "2000-01-01", "source": "s"}}]}}"#
+        )
+    };
+    let countries: Vec<String> = ["AAA", "BBB", "CCC"]
+        .iter()
+        .map(|c| format!(r#"{{"id": "{c}", "name": "State {c}"}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"format": "alliance-graph/1", "sources": [{{"id": "s", "title": "S"}}],
+        "countries": [{}], "groupings": [{}, {}], "memberships": [{}], "treaties": []}}"#,
+        countries.join(", "),
+        grouping("g1", ""),
+        grouping(
+            "g2",
+            r#""defense: only if the ally is attacked (defcoatt=1)""#
+        ),
+        [
+            member("BBB", "g1"),
+            member("CCC", "g1"),
+            member("BBB", "g2"),
+            member("CCC", "g2")
+        ]
+        .join(", ")
+    );
+    let g = json::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let w = war(&g, &["AAA"], &["BBB"]);
+    let reasons: Vec<(String, Vec<String>)> = w
+        .duties
+        .iter()
+        .filter(|d| d.state == id("CCC") && d.kind == DutyKind::Defend)
+        .map(|d| (d.evidence.basis.to_string(), d.judgement.reasons().to_vec()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                "Grouping g1 (g1)".to_string(),
+                vec!["membership of g1 carries it, unconditionally".to_string()]
+            ),
+            (
+                "Grouping g2 (g2)".to_string(),
+                vec!["the ally is attacked (defcoatt=1)".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
 fn location_words_and_bare_conditional_are_undecidable() {
     let g = graph(&[
         r#"{"id": "t1", "parties": ["BBB", "CCC"], "obligations": [{"kind": "defense",
