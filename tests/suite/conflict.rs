@@ -269,6 +269,16 @@ fn offense_neutrality_consultation_and_broken_promises() {
         .duties
         .iter()
         .all(|d| !(d.kind == DutyKind::Broken && d.toward == id("FFF"))));
+    // Offense owed only against CCC, in a war on BBB: not met, and CCC's ally stays out.
+    let g = graph(&[
+        r#"{"id": "t1", "parties": ["AAA", "DDD"], "obligations": [{"kind": "offense",
+            "conditions": ["offense: only against specific adversaries (offcoadv=1)"],
+            "against": {"states": ["CCC"], "source": "s"}}]}"#,
+    ]);
+    let w = war(&g, &["AAA"], &["BBB"]);
+    let d = duty(&w, "DDD", DutyKind::JoinAttack, "AAA");
+    assert_eq!(d.judgement.as_str(), "not met");
+    assert!(w.sides_of(id("DDD")).is_empty());
 }
 
 #[test]
