@@ -62,6 +62,9 @@ fn an_unconditional_defense_is_met_and_the_defender_joins() {
     assert_eq!(w.sides_of(id("CCC")), [Side::Attacked]);
     assert_eq!(w.chain(id("CCC"), Side::Attacked).len(), 1);
     assert!(w.fixed_point);
+    // Round 0 brings CCC in; round 1 finds BBB's duty to CCC, BBB already at war: no one
+    // new, the fixed point.
+    assert_eq!(w.rounds, 1);
 }
 
 #[test]
