@@ -294,6 +294,22 @@ fn a_state_bound_to_both_sides_is_reported() {
     let w = war(&g, &["AAA"], &["BBB"]);
     assert_eq!(w.contradictions, [id("CCC")]);
     assert_eq!(w.sides_of(id("CCC")), [Side::Attacking, Side::Attacked]);
+    // DDD owes CCC defense: CCC, an attacker too, is attacked as well, and the one duty
+    // keeps the better of its two judgements, met.
+    let g = graph(&[
+        r#"{"id": "t1", "parties": ["BBB", "CCC"], "obligations": [{"kind": "defense"}]}"#,
+        r#"{"id": "t2", "parties": ["AAA", "CCC"], "obligations": [{"kind": "offense"}]}"#,
+        r#"{"id": "t3", "parties": ["CCC", "DDD"], "obligations": [{"kind": "defense"}]}"#,
+    ]);
+    let w = war(&g, &["AAA"], &["BBB"]);
+    let defend: Vec<&str> = w
+        .duties
+        .iter()
+        .filter(|d| d.state == id("DDD") && d.toward == id("CCC"))
+        .map(|d| d.judgement.as_str())
+        .collect();
+    assert_eq!(defend, ["met"]);
+    assert_eq!(w.sides_of(id("DDD")), [Side::Attacked]);
 }
 
 #[test]
