@@ -157,4 +157,17 @@ if [ -z "${QUICK:-}" ]; then
   results+=("load-1m=$out/load-1m.ours.json,$out/load-1m.ours.time.txt,$out/load-1m.python.json,$out/load-1m.python.time.txt")
 fi
 
+# Loading against parsing (issue 17): serde_json's typed parse of each file into the records
+# (the limit) and our whole load from the same text in memory; the ratio is the target.
+echo "== loading against serde_json's typed parse" >&2
+parse_sets="$sets"
+[ -z "${QUICK:-}" ] && parse_sets="$parse_sets stances-1m"
+{
+  echo "| dataset | serde_json typed parse | our load (parse, validate, index) | load / parse |"
+  echo "|---|---:|---:|---:|"
+  for set in $parse_sets; do
+    "$ours" parse "$out/$set.json" | "$py" -c "import json,sys; r=json.load(sys.stdin); print(f\"| $set | {r['typed parse']*1e3:.2f} ms | {r['load']*1e3:.2f} ms | {r['load / parse']:.2f}× |\")"
+  done
+} | tee "$out/parse.md"
+
 "$py" "$peers/compare.py" table "${results[@]}" | tee "$out/table.md"
