@@ -8,9 +8,12 @@
 //! paths, blocs, portfolios) is checked against it at every strength, on generated graphs and
 //! on the built-in and world datasets.
 //!
-//! Out of its scope, said here: whether a tie holds certainly or only possibly (the answers
-//! are compared as tie sets), and the "unknown" answers of coverage rules 2–4 (open ties,
-//! dates outside coverage, non-states), which the coverage tests check.
+//! Whether a treaty tie holds certainly or only possibly is checked too: certainly when one
+//! of its clauses holds on an asked day with every date it rests on read strictly (a start's
+//! latest day, an end's earliest). Out of its scope, said here: the certainty of grouping ties
+//! (the pairs tied by a grouping are left out of that check), and the "unknown" answers of
+//! coverage rules 2–4 (open ties, dates outside coverage, non-states), which the coverage
+//! tests check.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -33,6 +36,18 @@ impl Days {
         let d = Days {
             first: start.map(|s| s.earliest()),
             last: end.map(|e| e.latest()),
+        };
+        match (d.first, d.last) {
+            (Some(a), Some(b)) if b < a => None,
+            _ => Some(d),
+        }
+    }
+    /// The days it certainly covers: from the latest day of `start` to the earliest day of
+    /// `end` (the strict reading of rule 1); `None` when there are none.
+    fn certain(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<Days> {
+        let d = Days {
+            first: start.map(|s| s.latest()),
+            last: end.map(|e| e.earliest()),
         };
         match (d.first, d.last) {
             (Some(a), Some(b)) if b < a => None,
@@ -92,6 +107,11 @@ struct Ties {
     owes: BTreeSet<(CountryId, CountryId)>,
     /// Ordered pairs: the strongest obligation x owes y (any strength), for portfolios.
     levels: BTreeMap<(CountryId, CountryId), u8>,
+    /// Unordered pairs tied by a treaty clause that holds certainly on an asked day (every
+    /// date it rests on read strictly); the others tied by treaties hold only possibly.
+    certain: BTreeSet<(CountryId, CountryId)>,
+    /// Unordered pairs tied by a grouping (their certainty is not the oracle's).
+    by_grouping: BTreeSet<(CountryId, CountryId)>,
 }
 
 impl Ties {
@@ -157,9 +177,25 @@ fn oracle(graph: &AllianceGraph, date: PartialDate, strength: Strength) -> Ties 
                 let Some(both) = live.and(spell(px)).and_then(|d| d.and(spell(py))) else {
                     continue;
                 };
+                // The same, read strictly: certain.
+                let strict_spell = |p: &alliance_graph::Party| -> Option<Days> {
+                    match p {
+                        alliance_graph::Party::Spell { joined, left, .. } => {
+                            Days::certain(*joined, *left)
+                        }
+                        _ => Some(Days::ALL),
+                    }
+                };
+                let strictly = Days::certain(t.in_force.or(t.signed), t.ended)
+                    .and_then(|d| d.and(strict_spell(px)?))
+                    .and_then(|d| d.and(strict_spell(py)?));
+                let pair = (x.min(y), x.max(y));
                 if t.obligations.is_empty() {
                     if strength == Strength::Any && both.touches(&asked) {
                         out.tie(x, y);
+                        if strictly.is_some_and(|d| d.touches(&asked)) {
+                            out.certain.insert(pair);
+                        }
                     }
                     continue;
                 }
@@ -178,6 +214,13 @@ fn oracle(graph: &AllianceGraph, date: PartialDate, strength: Strength) -> Ties 
                     if admits(strength, Some(o.kind)) {
                         out.tie(x, y);
                         out.owes.insert((x, y));
+                        let own_strictly = Days::certain(o.from, o.until);
+                        if strictly
+                            .and_then(|d| d.and(own_strictly?))
+                            .is_some_and(|d| d.touches(&asked))
+                        {
+                            out.certain.insert(pair);
+                        }
                     }
                 }
             }
@@ -241,6 +284,8 @@ fn oracle(graph: &AllianceGraph, date: PartialDate, strength: Strength) -> Ties 
                     continue;
                 }
                 out.tie(mx.country, my.country);
+                out.by_grouping
+                    .insert((mx.country.min(my.country), mx.country.max(my.country)));
                 if both_full && g.obligations.iter().any(|o| admits(strength, Some(*o))) {
                     out.owes.insert((mx.country, my.country));
                 }
@@ -290,12 +335,22 @@ pub(super) fn check(graph: &AllianceGraph, date: PartialDate, pairs_for_paths: u
         }
         for (i, &a) in states.iter().enumerate() {
             for &b in &states[i + 1..] {
-                let got = view.are_allied(a, b).unwrap().is_some();
+                let evidence = view.are_allied(a, b).unwrap();
+                let pair = (a.min(b), a.max(b));
                 assert_eq!(
-                    got,
-                    o.tied.contains(&(a.min(b), a.max(b))),
+                    evidence.is_some(),
+                    o.tied.contains(&pair),
                     "{a}-{b} on {date} at {strength}"
                 );
+                // Certain or only possibly: a treaty tie holds certainly when one of its
+                // clauses does with every date read strictly.
+                if let Some(evidence) = evidence.filter(|_| !o.by_grouping.contains(&pair)) {
+                    assert_eq!(
+                        evidence.iter().any(|e| !e.is_possible()),
+                        o.certain.contains(&pair),
+                        "{a}-{b} certainly or possibly, on {date} at {strength}: {evidence:#?}"
+                    );
+                }
             }
         }
         // Blocs: the connected components of two or more states.
@@ -378,6 +433,8 @@ fn the_world_dataset_agrees_with_the_oracle() {
     for date in [
         "1914-07-01",
         "1939-09-01",
+        // The Turkish-Afghan alliance of 1921 ended in 1950-07, a month: possibly in force.
+        "1950-07-15",
         "1990-10-03",
         "2023-04-04",
         "2026-11-30",
