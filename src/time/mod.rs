@@ -533,6 +533,31 @@ mod tests {
     }
 
     #[test]
+    fn day_numbers_round_trip_on_the_days_the_calendar_turns() {
+        // The leap days that close a 400-year era (day 146,096 of it), century years that
+        // are not leap years, and the epoch itself.
+        for (y, m, dd, days) in [
+            (1970, 1, 1, 0),
+            (2000, 2, 29, 11_016),
+            (2000, 3, 1, 11_017),
+            (1600, 2, 29, -135_081),
+            (1900, 3, 1, -25_508),
+            (2400, 2, 29, 157_113),
+        ] {
+            let day = Day::from_unix_days(days);
+            assert_eq!((day.year, day.month, day.day), (y, m, dd), "day {days}");
+            assert_eq!(day.unix_days(), days, "{y}-{m}-{dd}");
+        }
+    }
+
+    #[test]
+    fn today_is_read_from_the_clock() {
+        // Written on 2026-11-30: the clock cannot be earlier, nor a century later.
+        let today = Day::today();
+        assert!((2026..2126).contains(&today.year), "{today}");
+    }
+
+    #[test]
     fn parses_and_displays_every_precision() {
         for s in ["2024", "2024-09", "2024-09-27", "1815-01-01"] {
             assert_eq!(d(s).to_string(), s);
