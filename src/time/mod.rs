@@ -551,6 +551,29 @@ mod tests {
     }
 
     #[test]
+    fn the_day_before() {
+        let day = |y, m, d| Day {
+            year: y,
+            month: m,
+            day: d,
+        };
+        for (from, before) in [
+            (day(2024, 5, 10), day(2024, 5, 9)),
+            (day(2000, 1, 1), day(1999, 12, 31)),
+            (day(2000, 3, 1), day(2000, 2, 29)),
+            (day(1900, 3, 1), day(1900, 2, 28)),
+            (day(2023, 5, 1), day(2023, 4, 30)),
+            (Day::MIN, Day::MIN),
+        ] {
+            assert_eq!(from.pred(), before, "{from}");
+        }
+        // Every day of four years, against the day numbers.
+        for n in 10_957..10_957 + 4 * 366 {
+            assert_eq!(Day::from_unix_days(n).pred(), Day::from_unix_days(n - 1));
+        }
+    }
+
+    #[test]
     fn today_is_read_from_the_clock() {
         // Written on 2026-11-30: the clock cannot be earlier, nor a century later.
         let today = Day::today();
