@@ -574,6 +574,17 @@ mod tests {
     }
 
     #[test]
+    fn a_dates_parts_and_a_one_day_period() {
+        let parts = |s: &str| (d(s).year_part(), d(s).month_part(), d(s).day_part());
+        assert_eq!(parts("2024-09-27"), (2024, Some(9), Some(27)));
+        assert_eq!(parts("2024-09"), (2024, Some(9), None));
+        assert_eq!(parts("2024"), (2024, None, None));
+        // A period may end on the day it starts; not the day before.
+        assert!(Period::new(Some(d("1960-05-01")), Some(d("1960-05-01"))).is_ok());
+        assert!(Period::new(Some(d("1960-05-02")), Some(d("1960-05-01"))).is_err());
+    }
+
+    #[test]
     fn today_is_read_from_the_clock() {
         // Written on 2026-11-30: the clock cannot be earlier, nor a century later.
         let today = Day::today();
