@@ -333,6 +333,29 @@ fn queries_reject_unknown_and_wrong_kinds_of_actors() {
 /// (A grouping dissolved in a partial month is read as ended before that month: see the
 /// grouping's `active_spans`.)
 #[test]
+fn a_treaty_whose_every_date_is_partial_is_possible_within_them() {
+    // In force from 1952 (a year), no end, whole parties: on 1952-06-15 it may or may not
+    // have been in force yet; from 1952-12-31 it certainly was.
+    let doc = serde_json::json!({
+        "format": "alliance-graph/1",
+        "sources": [{"id": "s", "title": "A test source"}],
+        "countries": [{"id": "AAA", "name": "Aland"}, {"id": "BBB", "name": "Beland"}],
+        "treaties": [{"id": "pact", "name": "Pact", "kind": "alliance", "signed": "1952",
+                      "parties": ["AAA", "BBB"], "obligations": [{"kind": "defense"}],
+                      "sources": ["s"]}]
+    });
+    let g = alliance_graph::io::json::from_str(&doc.to_string()).unwrap();
+    let on = |day: &str| g.as_of(day.parse().unwrap()).allied("AAA", "BBB").unwrap();
+    assert!(
+        matches!(on("1952-06-15"), Answer::Possibly(_)),
+        "{:?}",
+        on("1952-06-15")
+    );
+    assert!(on("1952-12-31").is_yes());
+    assert_eq!(on("1951-12-31"), Answer::No);
+}
+
+#[test]
 fn a_grouping_tie_on_a_partial_date_is_possible_and_says_why() {
     let graph = |since: &str, b_start: &str| {
         let doc = serde_json::json!({
