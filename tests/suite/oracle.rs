@@ -33,25 +33,18 @@ impl Days {
     /// From the earliest day of `start` to the latest day of `end` (rule 1 of the time docs);
     /// `None` when the end lies before the start.
     fn of(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<Days> {
-        let d = Days {
-            first: start.map(|s| s.earliest()),
-            last: end.map(|e| e.latest()),
-        };
-        match (d.first, d.last) {
-            (Some(a), Some(b)) if b < a => None,
-            _ => Some(d),
-        }
+        Days::between(start.map(|s| s.earliest()), end.map(|e| e.latest()))
     }
     /// The days it certainly covers: from the latest day of `start` to the earliest day of
     /// `end` (the strict reading of rule 1); `None` when there are none.
     fn certain(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<Days> {
-        let d = Days {
-            first: start.map(|s| s.latest()),
-            last: end.map(|e| e.earliest()),
-        };
-        match (d.first, d.last) {
+        Days::between(start.map(|s| s.latest()), end.map(|e| e.earliest()))
+    }
+    /// The days from `first` to `last`; `None` when `last` is before `first`.
+    fn between(first: Option<Day>, last: Option<Day>) -> Option<Days> {
+        match (first, last) {
             (Some(a), Some(b)) if b < a => None,
-            _ => Some(d),
+            _ => Some(Days { first, last }),
         }
     }
     const ALL: Days = Days {
@@ -67,10 +60,7 @@ impl Days {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        match (first, last) {
-            (Some(a), Some(b)) if b < a => None,
-            _ => Some(Days { first, last }),
-        }
+        Days::between(first, last)
     }
     /// Overlaps the asked days: in force on at least one of them (rule 3).
     fn touches(self, asked: &Span) -> bool {
