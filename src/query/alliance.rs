@@ -54,8 +54,9 @@ impl fmt::Display for TieBasis<'_> {
     }
 }
 
-/// Some of the two states of a tie: none, one or both, sorted by id. Reads as a slice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Some of the two states of a tie: none, one or both, sorted by id. Reads as a slice, and
+/// compares and hashes as one.
+#[derive(Debug, Clone, Copy)]
 pub struct Parties {
     ids: [CountryId; 2],
     len: u8,
@@ -84,6 +85,20 @@ impl Parties {
     /// The states, as a slice.
     pub fn as_slice(&self) -> &[CountryId] {
         &self.ids[..self.len as usize]
+    }
+}
+
+impl PartialEq for Parties {
+    fn eq(&self, other: &Parties) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Parties {}
+
+impl std::hash::Hash for Parties {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
     }
 }
 
@@ -722,5 +737,38 @@ fn latest_end(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<PartialD
     match (a, b) {
         (Some(a), Some(b)) => Some(if b.latest() > a.latest() { b } else { a }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parties_read_compare_and_unite_as_slices() {
+        let (x, y) = (
+            CountryId::new("USA").unwrap(),
+            CountryId::new("JPN").unwrap(),
+        );
+        assert_eq!(Parties::of((x, y), true, true).as_slice(), [y, x]);
+        assert_eq!(Parties::of((x, y), true, false).as_slice(), [x]);
+        assert_eq!(Parties::of((x, y), false, true).as_slice(), [y]);
+        assert!(Parties::of((x, y), false, false).is_empty());
+        // Equal when the states are, whichever way round the pair was given.
+        assert_eq!(
+            Parties::of((x, y), false, false),
+            Parties::of((y, x), false, false)
+        );
+        assert_eq!(
+            Parties::of((x, y), true, false),
+            Parties::of((y, x), false, true)
+        );
+        let one_way = Parties::of((x, y), true, false);
+        assert_eq!(
+            one_way.union(Parties::of((x, y), false, true)).as_slice(),
+            [y, x]
+        );
+        assert_eq!(one_way.union(one_way), one_way);
+        assert_eq!(serde_json::to_string(&one_way).unwrap(), r#"["USA"]"#);
     }
 }
