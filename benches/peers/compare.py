@@ -91,7 +91,7 @@ def table(*specs):
                 continue
             # Our answers with their evidence do more than the peers: shown against the
             # peers' same question (ids only), to say what the evidence costs.
-            base = workload.removesuffix(" with evidence")
+            base = workload.split(" with evidence")[0]
             cols = [theirs.get(p, {}).get(base) for p in peers]
             if all(c is None for c in cols):
                 continue

@@ -20,10 +20,15 @@ pub(crate) type IndexKey = (Span, Option<Obligation>);
 
 type Entries = Vec<(IndexKey, Arc<Adjacency>)>;
 
-/// The indices built by views of one graph, by asked span and strength. A clone starts
-/// empty: it is a cache, not part of the graph's value.
+/// The indices built by views of one graph, by asked span and strength. The first one built
+/// is kept for the graph's life and lent without a lock or a count (most programs ask one
+/// date many questions); the last few others are shared. A clone starts empty: it is a
+/// cache, not part of the graph's value.
 #[derive(Default)]
-pub(crate) struct IndexCache(Mutex<Entries>);
+pub(crate) struct IndexCache {
+    first: OnceLock<(IndexKey, Arc<Adjacency>)>,
+    recent: Mutex<Entries>,
+}
 
 impl Clone for IndexCache {
     fn clone(&self) -> Self {
@@ -31,25 +36,56 @@ impl Clone for IndexCache {
     }
 }
 
+/// An index from the cache: the first, lent for the graph's life, or one of the recent ones.
+#[derive(Debug, Clone)]
+pub(crate) enum IndexRef<'g> {
+    Kept(&'g Adjacency),
+    Shared(Arc<Adjacency>),
+}
+
+impl std::ops::Deref for IndexRef<'_> {
+    type Target = Adjacency;
+    fn deref(&self) -> &Adjacency {
+        match self {
+            IndexRef::Kept(a) => a,
+            IndexRef::Shared(a) => a,
+        }
+    }
+}
+
 impl IndexCache {
-    /// The index kept for `key`, or the one `build` makes, which is then kept (among the
-    /// last few). It is built without the lock held, so other views' queries are not held
-    /// up; a thread that raced this one keeps the first index stored.
+    /// The index kept for `key`, or the one `build` makes, which is then kept (the first for
+    /// good, later ones among the last few). It is built without the lock held, so other
+    /// views' queries are not held up; a thread that raced this one keeps the first index
+    /// stored.
+    #[inline]
     pub(crate) fn get_or_build(
         &self,
         key: IndexKey,
         build: impl FnOnce() -> Adjacency,
-    ) -> Arc<Adjacency> {
+    ) -> IndexRef<'_> {
+        match self.first.get() {
+            Some((k, a)) if *k == key => IndexRef::Kept(a),
+            _ => self.find_or_build(key, build),
+        }
+    }
+
+    /// [`get_or_build`](Self::get_or_build) of an index other than the first.
+    #[inline(never)]
+    fn find_or_build(&self, key: IndexKey, build: impl FnOnce() -> Adjacency) -> IndexRef<'_> {
         let find = |list: &Entries| {
             list.iter()
                 .find(|(k, _)| *k == key)
-                .map(|(_, a)| Arc::clone(a))
+                .map(|(_, a)| IndexRef::Shared(Arc::clone(a)))
         };
-        if let Some(a) = find(&self.0.lock().unwrap_or_else(PoisonError::into_inner)) {
+        if let Some(a) = find(&self.recent.lock().unwrap_or_else(PoisonError::into_inner)) {
             return a;
         }
         let built = Arc::new(build());
-        let mut list = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if self.first.set((key, Arc::clone(&built))).is_ok() {
+            return IndexRef::Shared(built);
+        }
+        let mut list = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(a) = find(&list) {
             return a;
         }
@@ -57,14 +93,19 @@ impl IndexCache {
             list.remove(0);
         }
         list.push((key, Arc::clone(&built)));
-        built
+        IndexRef::Shared(built)
     }
 }
 
 impl fmt::Debug for IndexCache {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.lock().unwrap_or_else(PoisonError::into_inner).len();
-        write!(f, "IndexCache({n} indices)")
+        let first = usize::from(self.first.get().is_some());
+        let n = self
+            .recent
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len();
+        write!(f, "IndexCache({} indices)", first + n)
     }
 }
 

@@ -1,236 +1,24 @@
-//! Alliance queries: allies, are-allied, former ties, defenders, and the evidence of each tie;
-//! the result types of the path search (`path.rs`) and the blocs (`blocs.rs`). The rules they
-//! apply are in [`rules`](super::rules), the test oracles in `oracle.rs`. (About 600 lines:
-//! the evidence types and their building.)
+//! Alliance queries: allies, are-allied, former ties, defenders, and the building of each
+//! tie's evidence (its types are in [`evidence`](super::evidence)); the result types of the
+//! path search (`path.rs`) and the blocs (`blocs.rs`). The rules they apply are in
+//! [`rules`](super::rules), the test oracles in `oracle.rs`.
 
 use std::borrow::Cow;
 
-use std::fmt;
-use std::ops::Deref;
-
+use super::evidence::{Evidence, Parties, TieBasis, TieEvidence};
 use super::rules::Clause;
 use super::{ActorRef, View};
 use crate::error::Result;
-use crate::model::{
-    Citation, CountryId, Grouping, GroupingId, Membership, Obligation, SourceId, Treaty, TreatyId,
-};
+use crate::model::{Citation, CountryId, Grouping, Membership, Obligation, SourceId, Treaty};
 use crate::{Doubt, PartialDate};
-
-/// What creates a tie: a treaty between the two, or common membership of a grouping; borrowed
-/// from the graph's records. Serialized as `{"type": "treaty" | "grouping", "id", "name",
-/// "atop_id"}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-pub enum TieBasis<'g> {
-    /// A treaty.
-    Treaty {
-        /// Its id.
-        id: &'g TreatyId,
-        /// Its name.
-        name: &'g str,
-        /// Its ATOP alliance id, if it has one.
-        atop_id: Option<u32>,
-    },
-    /// Both are full members of a grouping.
-    Grouping {
-        /// Its id.
-        id: &'g GroupingId,
-        /// Its name.
-        name: &'g str,
-    },
-}
-
-impl fmt::Display for TieBasis<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TieBasis::Treaty {
-                name,
-                atop_id: Some(a),
-                ..
-            } => write!(f, "{name} (ATOP {a})"),
-            TieBasis::Treaty { name, .. } => f.write_str(name),
-            TieBasis::Grouping { id, name } => write!(f, "{name} ({id})"),
-        }
-    }
-}
-
-/// Some of the two states of a tie: none, one or both, sorted by id. Reads as a slice, and
-/// compares and hashes as one.
-#[derive(Debug, Clone, Copy)]
-pub struct Parties {
-    ids: [CountryId; 2],
-    len: u8,
-}
-
-impl Parties {
-    /// Of the pair `(x, y)`, `x` when `with_x` and `y` when `with_y`.
-    pub(crate) fn of((x, y): (CountryId, CountryId), with_x: bool, with_y: bool) -> Parties {
-        let (ids, len) = match (with_x, with_y) {
-            (true, true) if y < x => ([y, x], 2),
-            (true, true) => ([x, y], 2),
-            (true, false) => ([x, y], 1),
-            (false, true) => ([y, x], 1),
-            (false, false) => ([x, y], 0),
-        };
-        Parties { ids, len }
-    }
-
-    /// The states in either (of the same pair).
-    fn union(self, other: Parties) -> Parties {
-        let [x, y] = self.ids;
-        let has = |c: CountryId| self.contains(&c) || other.contains(&c);
-        Parties::of((x, y), has(x), has(y))
-    }
-
-    /// The states, as a slice.
-    pub fn as_slice(&self) -> &[CountryId] {
-        &self.ids[..self.len as usize]
-    }
-}
-
-impl PartialEq for Parties {
-    fn eq(&self, other: &Parties) -> bool {
-        self.as_slice() == other.as_slice()
-    }
-}
-
-impl Eq for Parties {}
-
-impl std::hash::Hash for Parties {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_slice().hash(state);
-    }
-}
-
-impl Deref for Parties {
-    type Target = [CountryId];
-    fn deref(&self) -> &[CountryId] {
-        self.as_slice()
-    }
-}
-
-impl serde::Serialize for Parties {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        self.as_slice().serialize(s)
-    }
-}
-
-/// Why two states are tied: the basis, the obligation, who owes it, the dates and the sources.
-/// Borrowed from the graph's records (`'g`): building it allocates nothing but what several
-/// clauses of one obligation merge, and a grouping tie's list of sources.
-/// Serialized with its fields and two more: `mutual` and `text` (its sentence, as printed).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TieEvidence<'g> {
-    /// The treaty or grouping.
-    pub basis: TieBasis<'g>,
-    /// The obligation; `None` for a tie without one (at [`Strength::Any`](super::Strength::Any)).
-    pub obligation: Option<Obligation>,
-    /// The states that owe it, among the two; both when it is mutual.
-    pub owed_by: Parties,
-    /// The states it is owed to, among the two.
-    pub owed_to: Parties,
-    /// Since when the tie has held for this pair (the latest of the dates it rests on).
-    pub since: Option<PartialDate>,
-    /// Until when, if it ended (the earliest of the ends it rests on).
-    pub until: Option<PartialDate>,
-    /// Conditions on the obligation.
-    pub conditions: Cow<'g, [String]>,
-    /// The treaty's words for the obligation (or a summary), where the record has them.
-    pub clause: Cow<'g, [String]>,
-    /// The sources of the facts it rests on.
-    pub sources: Cow<'g, [SourceId]>,
-    /// Why the tie only possibly held on the date asked, when it did only possibly: the
-    /// partial date it turns on (a treaty in force from `1952-04`, asked about on
-    /// 1952-04-15). `None` when it certainly held. See [`time`](crate::time).
-    pub doubt: Option<Doubt>,
-    /// Sources that contradict the facts it rests on: the tie is then contested.
-    pub contradicted_by: Cow<'g, [Citation]>,
-}
-
-impl serde::Serialize for TieEvidence<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut out = s.serialize_struct("TieEvidence", 14)?;
-        out.serialize_field("basis", &self.basis)?;
-        out.serialize_field("obligation", &self.obligation)?;
-        out.serialize_field("owed_by", &self.owed_by)?;
-        out.serialize_field("owed_to", &self.owed_to)?;
-        out.serialize_field("mutual", &self.is_mutual())?;
-        out.serialize_field("since", &self.since)?;
-        out.serialize_field("until", &self.until)?;
-        out.serialize_field("conditions", &self.conditions)?;
-        out.serialize_field("clause", &self.clause)?;
-        out.serialize_field("sources", &self.sources)?;
-        out.serialize_field(
-            "holds",
-            &self.doubt.map_or(crate::Holds::Yes, crate::Holds::Possibly),
-        )?;
-        out.serialize_field("contradicted_by", &self.contradicted_by)?;
-        out.serialize_field("text", &self.to_string())?;
-        out.end()
-    }
-}
-
-impl TieEvidence<'_> {
-    /// Whether `country` owes an obligation under this tie: it defends the other state at
-    /// the strength the tie was found at. The one defender rule of every query.
-    pub fn binds(&self, country: CountryId) -> bool {
-        self.obligation.is_some() && self.owed_by.contains(&country)
-    }
-
-    /// Whether both states owe the obligation to each other.
-    pub fn is_mutual(&self) -> bool {
-        self.owed_by.len() == 2
-    }
-
-    /// Whether the tie only possibly held on the date asked (see [`doubt`](Self::doubt)).
-    pub fn is_possible(&self) -> bool {
-        self.doubt.is_some()
-    }
-}
-
-impl fmt::Display for TieEvidence<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = self
-            .obligation
-            .map_or("no obligation".to_string(), |o| o.to_string());
-        match (self.owed_by.as_slice(), self.owed_to.as_slice()) {
-            (_, _) if self.obligation.is_none() => write!(f, "tied, {what}, by {}", self.basis)?,
-            ([a, b], _) => write!(f, "{a} and {b} owe each other {what} under {}", self.basis)?,
-            ([a], [b, ..]) => write!(f, "{a} owes {b} {what} under {}", self.basis)?,
-            _ => write!(f, "{what} under {}", self.basis)?,
-        }
-        match (self.since, self.until) {
-            (Some(s), Some(u)) => write!(f, ", {s} to {u}")?,
-            (Some(s), None) => write!(f, ", since {s}")?,
-            (None, Some(u)) => write!(f, ", until {u}")?,
-            (None, None) => {}
-        }
-        if !self.conditions.is_empty() {
-            write!(f, "; conditions: {}", self.conditions.join("; "))?;
-        }
-        if !self.clause.is_empty() {
-            write!(f, "; clause: {}", self.clause.join("; "))?;
-        }
-        let sources: Vec<&str> = self.sources.iter().map(SourceId::as_str).collect();
-        write!(f, " [source: {}]", sources.join(", "))?;
-        if let Some(doubt) = &self.doubt {
-            write!(f, " (possibly: {doubt})")?;
-        }
-        for c in self.contradicted_by.iter() {
-            write!(f, " (CONTESTED by {c})")?;
-        }
-        Ok(())
-    }
-}
 
 /// A state allied with the one asked about, with every tie that makes it so.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Ally<'g> {
     /// The ally.
     pub country: CountryId,
-    /// The ties, strongest obligation first.
-    pub evidence: Vec<TieEvidence<'g>>,
+    /// The ties, strongest obligation first (built when first read).
+    pub evidence: Evidence<'g>,
 }
 
 /// A state bound to defend the one asked about (it owes the obligation at the view's strength).
@@ -240,8 +28,8 @@ pub struct Defender<'g> {
     pub country: CountryId,
     /// Whether it was nuclear-armed on the date asked.
     pub nuclear_armed: bool,
-    /// The ties under which it owes the obligation.
-    pub evidence: Vec<TieEvidence<'g>>,
+    /// The ties under which it owes the obligation (built when first read).
+    pub evidence: Evidence<'g>,
 }
 
 /// One step of an [`alliance_path`](View::alliance_path).
@@ -290,15 +78,21 @@ impl<'g> View<'g> {
     /// ```
     pub fn allies(&self, who: impl ActorRef) -> Result<Vec<Ally<'g>>> {
         let x = self.country(&who)?;
+        // The states from the network's lists; each one's evidence is built when read.
         Ok(self
-            .ties_of(x)
-            .into_iter()
-            .map(|(country, evidence)| Ally { country, evidence })
+            .network()
+            .allies(x)?
+            .iter()
+            .map(|&country| Ally {
+                country,
+                evidence: Evidence::of_pair(*self, (x, country), false),
+            })
             .collect())
     }
 
-    /// The evidence that `a` and `b` are allied, or `None` if they are not. Asking about a
-    /// state and itself is an error ([`ErrorKind::SameActor`](crate::ErrorKind::SameActor)).
+    /// The evidence that `a` and `b` are allied (built when first read), or `None` if they
+    /// are not. Asking about a state and itself is an error
+    /// ([`ErrorKind::SameActor`](crate::ErrorKind::SameActor)).
     ///
     /// ```
     /// let graph = alliance_graph::datasets::asian_nato();
@@ -307,14 +101,10 @@ impl<'g> View<'g> {
     /// assert!(now.are_allied("India", "Japan")?.is_none());
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
-    pub fn are_allied(
-        &self,
-        a: impl ActorRef,
-        b: impl ActorRef,
-    ) -> Result<Option<Vec<TieEvidence<'g>>>> {
+    pub fn are_allied(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Option<Evidence<'g>>> {
         let (a, b) = self.two_countries(&a, &b, "an alliance")?;
-        let evidence = self.pair_evidence(a, b);
-        Ok((!evidence.is_empty()).then_some(evidence))
+        let allied = self.network().are_allied(a, b)?;
+        Ok(allied.then(|| Evidence::of_pair(*self, (a, b), false)))
     }
 
     /// The ties `a` and `b` had before the date asked that ended before it, each with its
@@ -362,15 +152,13 @@ impl<'g> View<'g> {
     pub fn defenders_of(&self, who: impl ActorRef) -> Result<Vec<Defender<'g>>> {
         let x = self.country(&who)?;
         Ok(self
-            .ties_indexed(x, Wanted::Defenders)
-            .into_iter()
-            .filter_map(|(country, mut evidence)| {
-                evidence.retain(|e| e.binds(country));
-                (!evidence.is_empty()).then(|| Defender {
-                    country,
-                    nuclear_armed: self.is_nuclear_armed(country),
-                    evidence,
-                })
+            .network()
+            .defenders_of(x)?
+            .iter()
+            .map(|&country| Defender {
+                country,
+                nuclear_armed: self.is_nuclear_armed(country),
+                evidence: Evidence::of_pair(*self, (x, country), true),
             })
             .collect())
     }
@@ -391,6 +179,12 @@ impl<'g> View<'g> {
     /// states `wanted` asks for (in the same order as the unindexed search, so the answers
     /// are identical).
     fn ties_indexed(&self, x: CountryId, wanted: Wanted) -> Vec<(CountryId, Vec<TieEvidence<'g>>)> {
+        grouped_strongest_first(self.found_indexed(x, wanted))
+    }
+
+    /// Every evidence item of the ties of `x` that `wanted` asks for, with the state it ties
+    /// `x` to, as found (ungrouped, unsorted, with repeats).
+    fn found_indexed(&self, x: CountryId, wanted: Wanted) -> Found<'g> {
         let Some(xi) = self.graph.country_index(&x) else {
             return Vec::new();
         };
@@ -452,7 +246,7 @@ impl<'g> View<'g> {
                 self.grouping_evidence_into(g, &group.active, mx, my, &mut found);
             }
         }
-        grouped_strongest_first(found)
+        found
     }
 
     /// The evidence for the pair `a`, `b` alone.
@@ -463,10 +257,15 @@ impl<'g> View<'g> {
         let Some(bi) = self.graph.country_index(&b) else {
             return Vec::new();
         };
-        self.ties_indexed(a, Wanted::One(bi))
-            .pop()
-            .map(|(_, evidence)| evidence)
-            .unwrap_or_default()
+        // One state's items: sorted and their repeats dropped in place.
+        let mut evidence: Vec<TieEvidence<'g>> = self
+            .found_indexed(a, Wanted::One(bi))
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect();
+        evidence.sort_by(strength_order);
+        evidence.dedup();
+        evidence
     }
 
     /// Whether treaty `t` ties `x` and `y` at the view's strength and date: the test of
@@ -737,38 +536,5 @@ fn latest_end(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<PartialD
     match (a, b) {
         (Some(a), Some(b)) => Some(if b.latest() > a.latest() { b } else { a }),
         _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parties_read_compare_and_unite_as_slices() {
-        let (x, y) = (
-            CountryId::new("USA").unwrap(),
-            CountryId::new("JPN").unwrap(),
-        );
-        assert_eq!(Parties::of((x, y), true, true).as_slice(), [y, x]);
-        assert_eq!(Parties::of((x, y), true, false).as_slice(), [x]);
-        assert_eq!(Parties::of((x, y), false, true).as_slice(), [y]);
-        assert!(Parties::of((x, y), false, false).is_empty());
-        // Equal when the states are, whichever way round the pair was given.
-        assert_eq!(
-            Parties::of((x, y), false, false),
-            Parties::of((y, x), false, false)
-        );
-        assert_eq!(
-            Parties::of((x, y), true, false),
-            Parties::of((y, x), false, true)
-        );
-        let one_way = Parties::of((x, y), true, false);
-        assert_eq!(
-            one_way.union(Parties::of((x, y), false, true)).as_slice(),
-            [y, x]
-        );
-        assert_eq!(one_way.union(one_way), one_way);
-        assert_eq!(serde_json::to_string(&one_way).unwrap(), r#"["USA"]"#);
     }
 }

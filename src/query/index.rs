@@ -8,17 +8,17 @@
 //! its counted members, and is marked a clique when all their spans share a day, in which
 //! case every pair of distinct members is tied; otherwise pairs are checked one by one.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use super::View;
-use crate::graph::adjacency::{Adjacency, Group, Member, MemberEntry, TreatyTie};
+use crate::graph::adjacency::{Adjacency, Group, IndexRef, Member, MemberEntry, TreatyTie};
 use crate::graph::Edge;
 use crate::model::{ActorId, CountryId};
 use crate::Span;
 
-impl View<'_> {
+impl<'g> View<'g> {
     /// The view's adjacency index, from the graph's cache or built (and cached) now.
-    pub(crate) fn adjacency(&self) -> Arc<Adjacency> {
+    pub(crate) fn adjacency(&self) -> IndexRef<'g> {
         self.graph
             .adjacency_cache()
             .get_or_build((self.asked, self.strength.weakest()), || {
@@ -150,6 +150,7 @@ impl View<'_> {
 
 #[cfg(test)]
 mod tests {
+    use crate::graph::adjacency::IndexRef;
     use crate::query::{Defender, Strength};
     use crate::{AllianceGraph, CountryId};
 
@@ -164,6 +165,14 @@ mod tests {
                     let indexed: std::collections::BTreeMap<_, _> =
                         view.ties_of(x).into_iter().collect();
                     assert_eq!(indexed, old, "{x} on {d} at {s}");
+                    // The allies' evidence, built when read, is the same.
+                    let allies: std::collections::BTreeMap<_, _> = view
+                        .allies(x)
+                        .expect("a state")
+                        .into_iter()
+                        .map(|a| (a.country, a.evidence.into_vec()))
+                        .collect();
+                    assert_eq!(allies, old, "allies of {x} on {d} at {s}");
                     let defenders: Vec<Defender> = old
                         .into_iter()
                         .filter_map(|(country, evidence)| {
@@ -172,7 +181,7 @@ mod tests {
                             (!owed.is_empty()).then(|| Defender {
                                 country,
                                 nuclear_armed: view.is_nuclear_armed(country),
-                                evidence: owed,
+                                evidence: owed.into(),
                             })
                         })
                         .collect();
@@ -219,5 +228,25 @@ mod tests {
             blocs
         );
         assert_eq!(copy, graph);
+    }
+
+    #[test]
+    fn the_first_index_is_kept_and_the_last_four_others() {
+        let graph = crate::datasets::asian_nato();
+        let first = graph.as_of("2024-10".parse().expect("a date"));
+        let blocs = first.blocs();
+        for year in 1990..1996 {
+            graph
+                .as_of(year.to_string().parse().expect("a date"))
+                .blocs();
+        }
+        assert_eq!(
+            format!("{:?}", graph.adjacency_cache()),
+            "IndexCache(5 indices)"
+        );
+        assert!(matches!(first.adjacency(), IndexRef::Kept(_)));
+        let later = graph.as_of("1995".parse().expect("a date"));
+        assert!(matches!(later.adjacency(), IndexRef::Shared(_)));
+        assert_eq!(first.blocs(), blocs);
     }
 }

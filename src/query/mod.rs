@@ -17,6 +17,7 @@ mod blocs;
 pub mod conditions;
 pub mod conflict;
 mod coverage;
+mod evidence;
 mod index;
 mod membership;
 mod network;
@@ -26,10 +27,11 @@ mod path;
 mod rules;
 mod stance;
 
-pub use alliance::{Ally, Bloc, Defender, Hop, Parties, Path, TieBasis, TieEvidence};
+pub use alliance::{Ally, Bloc, Defender, Hop, Path};
 pub use conditions::Judgement;
 pub use conflict::{Belligerent, Conflict, ConflictOptions, Duty, DutyKind, Side};
 pub use coverage::{Gaps, OpenTie};
+pub use evidence::{Evidence, Parties, TieBasis, TieEvidence};
 pub use membership::{MemberOf, SharedGrouping};
 pub use network::{Network, LIST_LIMIT};
 pub use stance::{Coalition, Move, Position, Said};
@@ -154,6 +156,13 @@ pub trait ActorRef {
         let _ = asked;
         self.resolve_in(graph)
     }
+
+    /// The country it names without resolving anything, when it is a typed country id (which
+    /// a query then finds by one look-up in the graph's table of countries); `None` for
+    /// anything else.
+    fn country_id(&self) -> Option<CountryId> {
+        None
+    }
 }
 
 impl ActorRef for str {
@@ -183,6 +192,12 @@ impl ActorRef for ActorId {
     }
     fn resolve_on(&self, graph: &AllianceGraph, asked: &Span) -> Result<ActorId> {
         exact_id(graph, self, || graph.resolve_on(self.as_str(), asked))
+    }
+    fn country_id(&self) -> Option<CountryId> {
+        match self {
+            ActorId::Country(c) => Some(*c),
+            ActorId::Grouping(_) => None,
+        }
     }
 }
 
@@ -217,6 +232,9 @@ impl ActorRef for CountryId {
     fn resolve_on(&self, graph: &AllianceGraph, asked: &Span) -> Result<ActorId> {
         ActorId::Country(*self).resolve_on(graph, asked)
     }
+    fn country_id(&self) -> Option<CountryId> {
+        Some(*self)
+    }
 }
 
 impl ActorRef for GroupingId {
@@ -234,6 +252,9 @@ impl<T: ActorRef + ?Sized> ActorRef for &T {
     }
     fn resolve_on(&self, graph: &AllianceGraph, asked: &Span) -> Result<ActorId> {
         (**self).resolve_on(graph, asked)
+    }
+    fn country_id(&self) -> Option<CountryId> {
+        (**self).country_id()
     }
 }
 
@@ -346,6 +367,11 @@ impl<'g> View<'g> {
     }
 
     pub(crate) fn country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
+        if let Some(c) = who.country_id() {
+            if self.graph.country_index(&c).is_some() {
+                return Ok(c);
+            }
+        }
         match who.resolve_on(self.graph, &self.asked)? {
             ActorId::Country(c) => Ok(c),
             ActorId::Grouping(g) => Err(Error::from(ErrorKind::WrongActorKind {
@@ -450,6 +476,7 @@ impl<'g> View<'g> {
     ) -> Result<Answer<Vec<TieEvidence<'g>>>> {
         let (x, y) = self.two_countries(&a, &b, "an alliance")?;
         if let Some(evidence) = self.are_allied(x, y)? {
+            let evidence = evidence.into_vec();
             return Ok(if evidence.iter().all(TieEvidence::is_possible) {
                 Answer::Possibly(evidence)
             } else {

@@ -11,11 +11,10 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::sync::Arc;
 
 use super::View;
 use crate::error::{Error, ErrorKind, Result};
-use crate::graph::adjacency::{Adjacency, Csr, Lists};
+use crate::graph::adjacency::{Csr, IndexRef, Lists};
 use crate::model::CountryId;
 
 /// A view's ties as a network of states: the same answers as the view's queries, as bare
@@ -48,7 +47,7 @@ use crate::model::CountryId;
 #[derive(Debug, Clone)]
 pub struct Network<'g> {
     view: View<'g>,
-    adj: Arc<Adjacency>,
+    adj: IndexRef<'g>,
     /// In tests only: a slower way of answering to take, to compare it with the fastest.
     #[cfg(test)]
     slower: Option<Slower>,
@@ -70,6 +69,7 @@ impl<'g> View<'g> {
     /// The first network of a view's index also lists each state's allies and defenders
     /// (sorted ids, kept with the index), unless the groupings are so large that the lists
     /// would hold more than [`LIST_LIMIT`] entries; the answers are the same either way.
+    #[inline]
     pub fn network(&self) -> Network<'g> {
         let network = Network {
             view: *self,

@@ -332,7 +332,7 @@ impl<'g> WorldMap<'g> {
         let allies: BTreeMap<CountryId, Vec<TieEvidence>> = any
             .allies(chosen)?
             .into_iter()
-            .map(|a| (a.country, a.evidence))
+            .map(|a| (a.country, a.evidence.into_vec()))
             .collect();
         let mut entries = BTreeMap::new();
         for c in view.graph().countries() {

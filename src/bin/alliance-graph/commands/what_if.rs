@@ -261,7 +261,11 @@ pub(crate) fn diff_text(
     let mut out = String::new();
     let mut j = serde_json::Map::new();
     fn pair_evidence<'g>(v: &View<'g>, a: CountryId, b: CountryId) -> Vec<TieEvidence<'g>> {
-        v.are_allied(a, b).ok().flatten().unwrap_or_default()
+        v.are_allied(a, b)
+            .ok()
+            .flatten()
+            .map(alliance_graph::query::Evidence::into_vec)
+            .unwrap_or_default()
     }
     for (title, key, pairs, view) in [
         (
