@@ -236,7 +236,7 @@ fn world_questions(
 fn describe(said: &Said<'_>) -> String {
     let s = said.stance;
     let speaker = s
-        .speaker
+        .speaker()
         .as_ref()
         .map_or("unnamed".to_string(), |sp| match &sp.office {
             Some(office) => format!("{}, {}", sp.name, office),
@@ -246,8 +246,8 @@ fn describe(said: &Said<'_>) -> String {
         Target::Membership { country, grouping } => format!("{country} joining {grouping}"),
         other => other.to_string(),
     };
-    let words = s.quote.as_ref().map_or_else(
-        || s.summary.clone().unwrap_or_default(),
+    let words = s.quote().map_or_else(
+        || s.summary().unwrap_or_default().to_string(),
         |q| format!("\u{201c}{q}\u{201d}"),
     );
     let mut text = format!(
@@ -260,7 +260,7 @@ fn describe(said: &Said<'_>) -> String {
     if let Holds::Possibly(doubt) = said.made {
         text += &format!(" [possibly: {doubt}]");
     }
-    for c in &s.contradicted_by {
+    for c in s.contradicted_by() {
         text += &format!(" [CONTESTED by {c}]");
     }
     text

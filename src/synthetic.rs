@@ -523,22 +523,16 @@ impl Generator {
                     _ => first.into(),
                 }
             };
-            doc.stances.push(Stance {
-                actor,
-                kind,
-                reported_as,
-                condition,
-                target,
-                speaker,
-                date,
-                quote,
-                summary: None,
-                evidence,
-                source: pool_ids[r.below(pool_ids.len())].clone(),
-                corroborated_by: Vec::new(),
-                contradicted_by: Vec::new(),
-                note: None,
-            });
+            let source = pool_ids[r.below(pool_ids.len())].clone();
+            let mut stance = Stance::new(actor, kind, target, date, evidence, source);
+            stance.reported_as = reported_as;
+            if condition.is_some() || speaker.is_some() || quote.is_some() {
+                let details = stance.details_mut();
+                details.condition = condition.map(String::into_boxed_str);
+                details.speaker = speaker;
+                details.quote = quote.map(String::into_boxed_str);
+            }
+            doc.stances.push(stance);
         }
         Ok(doc)
     }

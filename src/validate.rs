@@ -586,14 +586,14 @@ impl<'d> Checker<'d> {
                 self.grouping_ref(record, "target.membership.grouping", grouping);
             }
         }
-        if let Some(sp) = &s.speaker {
+        if let Some(sp) = s.speaker() {
             self.non_empty(record, "speaker.name", &sp.name);
         }
-        if let Some(q) = &s.quote {
+        if let Some(q) = s.quote() {
             self.non_empty(record, "quote", q);
         }
         self.source_ref(record, "source", &s.source);
-        self.citations(record, &s.corroborated_by, &s.contradicted_by);
+        self.citations(record, s.corroborated_by(), s.contradicted_by());
     }
 
     fn duplicate(&mut self, record: Record, kind: &'static str, id: &str, first: usize) {

@@ -361,7 +361,7 @@ fn stance_edge(i: usize, st: &Stance) -> ExportEdge {
     if let Some(r) = st.reported_as {
         attrs.push(("reported_as", s(r)));
     }
-    if let Some(c) = &st.condition {
+    if let Some(c) = st.condition() {
         attrs.push(("condition", s(c)));
     }
     let cited = |list: &[crate::Citation]| {
@@ -370,16 +370,16 @@ fn stance_edge(i: usize, st: &Stance) -> ExportEdge {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    if !st.contradicted_by.is_empty() {
-        attrs.push(("contradicted_by", s(cited(&st.contradicted_by))));
+    if !st.contradicted_by().is_empty() {
+        attrs.push(("contradicted_by", s(cited(st.contradicted_by()))));
     }
-    if !st.corroborated_by.is_empty() {
-        attrs.push(("corroborated_by", s(cited(&st.corroborated_by))));
+    if !st.corroborated_by().is_empty() {
+        attrs.push(("corroborated_by", s(cited(st.corroborated_by()))));
     }
     if let Some(m) = member {
         attrs.push(("member", s(m)));
     }
-    if let Some(sp) = &st.speaker {
+    if let Some(sp) = st.speaker() {
         attrs.push((
             "speaker",
             s(match &sp.office {
@@ -389,10 +389,10 @@ fn stance_edge(i: usize, st: &Stance) -> ExportEdge {
         ));
     }
     attrs.push(("date", s(st.date)));
-    if let Some(q) = &st.quote {
+    if let Some(q) = st.quote() {
         attrs.push(("quote", s(q)));
     }
-    if let Some(q) = &st.summary {
+    if let Some(q) = st.summary() {
         attrs.push(("summary", s(q)));
     }
     attrs.push(("evidence", s(st.evidence)));

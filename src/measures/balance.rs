@@ -84,7 +84,7 @@ impl std::fmt::Display for Hostility<'_> {
                 "{} on {} [source: {}]",
                 s.stance.kind, s.stance.date, s.stance.source
             )?;
-            if let Some(q) = s.stance.quote.as_ref().or(s.stance.summary.as_ref()) {
+            if let Some(q) = s.stance.quote().or(s.stance.summary()) {
                 write!(f, ": \"{q}\"")?;
             }
             if s.stance.is_contested() {

@@ -14,7 +14,7 @@ pub use document::{Document, FORMAT};
 pub(crate) use ids::InternGuard;
 pub use ids::{ActorId, CountryId, GroupingId, SourceId, TreatyId};
 pub use source::{Citation, Coverage, Source};
-pub use stance::{Evidence, Speaker, Stance, StanceKind, Target};
+pub use stance::{Evidence, Speaker, Stance, StanceDetails, StanceKind, Target};
 pub use tie::{
     Adversaries, Membership, Obligation, Party, Role, Treaty, TreatyKind, TreatyObligation,
 };

@@ -151,8 +151,14 @@ impl Speaker {
 }
 
 /// What an actor said about a target, when, and how we know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// The fields every record has are public; what only some records say (the condition,
+/// speaker, quote, summary, corroborations, contradictions and a note) is read by methods
+/// ([`quote`](Stance::quote), ...) and written through [`details_mut`](Stance::details_mut),
+/// and kept in one box only when a record has any of it: a million stances without them
+/// take 88 bytes each, not 272 (texts are boxed `str`s, which do not keep spare room). Serialized flat, as the dataset files write it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "StanceRecord<Box<str>, Speaker, Vec<Citation>>")]
 #[non_exhaustive]
 pub struct Stance {
     /// The actor whose position it is.
@@ -162,41 +168,131 @@ pub struct Stance {
     pub kind: StanceKind,
     /// How the source characterised it, when that differs from what was said (a report calls
     /// a deferral "rejected": `kind` hedge, `reported_as` refusal).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported_as: Option<StanceKind>,
-    /// The condition, for conditional support.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub condition: Option<String>,
     /// What it is about.
     pub target: Target,
-    /// Who spoke, when the source names someone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<Speaker>,
     /// When: a partial date or a range of days (`2024-09-23/2024-09-29`).
     pub date: When,
-    /// The words, verbatim, when the source quotes them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
-    /// The source's own characterization, which may be firmer or softer than the quote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
     /// How firm the evidence is.
     pub evidence: Evidence,
     /// Who reports it.
     pub source: SourceId,
+    /// What only some records say; `None` when it would be empty.
+    details: Option<Box<StanceDetails>>,
+}
+
+/// What only some stance records say: see [`Stance::details_mut`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StanceDetails {
+    /// The condition, for conditional support.
+    pub condition: Option<Box<str>>,
+    /// Who spoke, when the source names someone.
+    pub speaker: Option<Speaker>,
+    /// The words, verbatim, when the source quotes them.
+    pub quote: Option<Box<str>>,
+    /// The source's own characterization, which may be firmer or softer than the quote.
+    pub summary: Option<Box<str>>,
     /// Other sources that report the same.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corroborated_by: Vec<Citation>,
     /// Sources that contradict it: the stance is then [contested](Stance::is_contested).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contradicted_by: Vec<Citation>,
     /// A remark.
+    pub note: Option<Box<str>>,
+}
+
+impl StanceDetails {
+    fn is_empty(&self) -> bool {
+        *self == StanceDetails::default()
+    }
+}
+
+/// A stance as the dataset files write it: every field at one level.
+#[derive(Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    rename = "Stance",
+    bound(deserialize = "Text: Deserialize<'de>, Person: Deserialize<'de>, \
+                         Citations: Deserialize<'de> + Default")
+)]
+struct StanceRecord<Text, Person, Citations: AsRef<[Citation]>> {
+    actor: ActorId,
+    kind: StanceKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    reported_as: Option<StanceKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    condition: Option<Text>,
+    target: Target,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    speaker: Option<Person>,
+    date: When,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    summary: Option<Text>,
+    evidence: Evidence,
+    source: SourceId,
+    #[serde(default, skip_serializing_if = "no_citations")]
+    corroborated_by: Citations,
+    #[serde(default, skip_serializing_if = "no_citations")]
+    contradicted_by: Citations,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<Text>,
+}
+
+fn no_citations<T: AsRef<[Citation]>>(c: &T) -> bool {
+    c.as_ref().is_empty()
+}
+
+impl From<StanceRecord<Box<str>, Speaker, Vec<Citation>>> for Stance {
+    fn from(r: StanceRecord<Box<str>, Speaker, Vec<Citation>>) -> Stance {
+        let details = StanceDetails {
+            condition: r.condition,
+            speaker: r.speaker,
+            quote: r.quote,
+            summary: r.summary,
+            corroborated_by: r.corroborated_by,
+            contradicted_by: r.contradicted_by,
+            note: r.note,
+        };
+        Stance {
+            actor: r.actor,
+            kind: r.kind,
+            reported_as: r.reported_as,
+            target: r.target,
+            date: r.date,
+            evidence: r.evidence,
+            source: r.source,
+            details: (!details.is_empty()).then(|| Box::new(details)),
+        }
+    }
+}
+
+impl Serialize for Stance {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        StanceRecord::<&str, &Speaker, &[Citation]> {
+            actor: self.actor.clone(),
+            kind: self.kind,
+            reported_as: self.reported_as,
+            condition: self.condition(),
+            target: self.target.clone(),
+            speaker: self.speaker(),
+            date: self.date,
+            quote: self.quote(),
+            summary: self.summary(),
+            evidence: self.evidence,
+            source: self.source.clone(),
+            corroborated_by: self.corroborated_by(),
+            contradicted_by: self.contradicted_by(),
+            note: self.note(),
+        }
+        .serialize(s)
+    }
 }
 
 impl Stance {
-    /// What `actor` said of `target` on `date`, as `source` reports it with `evidence`; no quote, speaker or corroboration yet.
+    /// What `actor` said of `target` on `date`, as `source` reports it with `evidence`; no
+    /// quote, speaker or corroboration yet (add them with [`details_mut`](Self::details_mut)).
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         actor: ActorId,
@@ -210,24 +306,109 @@ impl Stance {
             actor,
             kind,
             reported_as: None,
-            condition: None,
             target,
-            speaker: None,
             date,
-            quote: None,
-            summary: None,
             evidence,
             source,
-            corroborated_by: Vec::new(),
-            contradicted_by: Vec::new(),
-            note: None,
+            details: None,
         }
+    }
+
+    /// What only some records say (condition, speaker, quote, ...), to read or change; made
+    /// empty if the record had none of it.
+    ///
+    /// ```
+    /// use alliance_graph::{ActorId, Evidence, Stance, StanceKind, Target};
+    /// let mut s = Stance::new(
+    ///     ActorId::Country("JPN".parse()?),
+    ///     StanceKind::Support,
+    ///     Target::Grouping("quad".parse()?),
+    ///     "2024-09".parse()?,
+    ///     Evidence::OnRecord,
+    ///     "mofa-japan".parse()?,
+    /// );
+    /// assert_eq!(s.quote(), None);
+    /// s.details_mut().quote = Some("We support it.".into());
+    /// assert_eq!(s.quote(), Some("We support it."));
+    /// # Ok::<(), alliance_graph::Error>(())
+    /// ```
+    pub fn details_mut(&mut self) -> &mut StanceDetails {
+        self.details.get_or_insert_with(Box::default)
+    }
+
+    /// The condition, for conditional support.
+    pub fn condition(&self) -> Option<&str> {
+        self.details.as_ref()?.condition.as_deref()
+    }
+
+    /// Who spoke, when the source names someone.
+    pub fn speaker(&self) -> Option<&Speaker> {
+        self.details.as_ref()?.speaker.as_ref()
+    }
+
+    /// The words, verbatim, when the source quotes them.
+    pub fn quote(&self) -> Option<&str> {
+        self.details.as_ref()?.quote.as_deref()
+    }
+
+    /// The source's own characterization, which may be firmer or softer than the quote.
+    pub fn summary(&self) -> Option<&str> {
+        self.details.as_ref()?.summary.as_deref()
+    }
+
+    /// Other sources that report the same.
+    pub fn corroborated_by(&self) -> &[Citation] {
+        self.details.as_ref().map_or(&[], |d| &d.corroborated_by)
+    }
+
+    /// Sources that contradict it: the stance is then [contested](Stance::is_contested).
+    pub fn contradicted_by(&self) -> &[Citation] {
+        self.details.as_ref().map_or(&[], |d| &d.contradicted_by)
+    }
+
+    /// A remark.
+    pub fn note(&self) -> Option<&str> {
+        self.details.as_ref()?.note.as_deref()
+    }
+
+    /// Whether a source contradicts it.
+    pub fn is_contested(&self) -> bool {
+        !self.contradicted_by().is_empty()
     }
 }
 
-impl Stance {
-    /// Whether a source contradicts it.
-    pub fn is_contested(&self) -> bool {
-        !self.contradicted_by.is_empty()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record keeps its details in a box only when it has some, and is written back flat,
+    /// field for field, either way.
+    #[test]
+    fn details_are_boxed_only_when_present_and_written_flat() {
+        let bare = r#"{"actor":"JPN","kind":"support","target":{"grouping":"quad"},"date":"2024-09","evidence":"on-record","source":"mofa","corroborated_by":[],"note":null}"#;
+        let s: Stance = serde_json::from_str(bare).unwrap();
+        assert!(s.details.is_none());
+        assert_eq!(s.quote(), None);
+        assert!(s.corroborated_by().is_empty() && !s.is_contested());
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"actor":"JPN","kind":"support","target":{"grouping":"quad"},"date":"2024-09","evidence":"on-record","source":"mofa"}"#
+        );
+        let full = r#"{"actor":"JPN","kind":"conditional-support","condition":"if asked","target":{"grouping":"quad"},"speaker":{"name":"A. Speaker","office":"Minister"},"date":"2024-09","quote":"Yes.","summary":"Agreed.","evidence":"reported","source":"mofa","corroborated_by":[{"source":"b"}],"contradicted_by":[{"source":"c","says":"No."}],"note":"A remark."}"#;
+        let s: Stance = serde_json::from_str(full).unwrap();
+        assert_eq!(s.condition(), Some("if asked"));
+        assert_eq!(s.speaker().map(|p| p.name.as_str()), Some("A. Speaker"));
+        assert_eq!(
+            (s.quote(), s.summary(), s.note()),
+            (Some("Yes."), Some("Agreed."), Some("A remark."))
+        );
+        assert_eq!(s.corroborated_by().len(), 1);
+        assert!(s.is_contested());
+        assert_eq!(serde_json::to_string(&s).unwrap(), full);
+        assert_eq!(serde_json::from_str::<Stance>(full).unwrap(), s);
+        // Unknown fields are still refused, naming the field.
+        let e = serde_json::from_str::<Stance>(&full.replace("\"note\"", "\"notes\"")).unwrap_err();
+        assert!(e.to_string().contains("unknown field `notes`"), "{e}");
+        assert!(std::mem::size_of::<Stance>() <= 88);
     }
 }

@@ -241,7 +241,7 @@ impl<'g> View<'g> {
     /// // What was said is a deferral; the article calls it a rejection.
     /// assert_eq!(us.kind, StanceKind::Hedge);
     /// assert_eq!(us.reported_as, Some(StanceKind::Refusal));
-    /// assert!(us.quote.as_deref().unwrap().starts_with("It is too early"));
+    /// assert!(us.quote().unwrap().starts_with("It is too early"));
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn stances_on(&self, target: impl ActorRef) -> Result<Vec<Said<'g>>> {

@@ -185,11 +185,12 @@ fn stance(groupings: usize) -> impl Strategy<Value = Stance> {
                 let actor = country_id(actor).into();
                 let mut s = Stance::new(actor, kind, target, date, evidence, "s".parse().unwrap());
                 s.reported_as = (kind == StanceKind::Hedge).then_some(StanceKind::Refusal);
-                s.condition = (kind == StanceKind::ConditionalSupport).then(|| "if asked".into());
-                s.speaker = Some(Speaker::new("Speaker"));
-                s.quote = quote.filter(|q| !q.trim().is_empty());
+                s.details_mut().condition =
+                    (kind == StanceKind::ConditionalSupport).then(|| "if asked".into());
+                s.details_mut().speaker = Some(Speaker::new("Speaker"));
+                s.details_mut().quote = quote.filter(|q| !q.trim().is_empty()).map(Into::into);
                 if contested {
-                    s.contradicted_by = vec![citation];
+                    s.details_mut().contradicted_by = vec![citation];
                 }
                 s
             },

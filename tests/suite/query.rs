@@ -262,9 +262,9 @@ fn stances_history_and_coalition() {
     // Counted by what was said ("too early"), with the article's "rejected" beside it.
     assert_eq!(us.kind, StanceKind::Hedge);
     assert_eq!(us.reported_as, Some(StanceKind::Refusal));
-    assert_eq!(us.speaker.as_ref().unwrap().name, "Daniel J. Kritenbrink");
+    assert_eq!(us.speaker().unwrap().name, "Daniel J. Kritenbrink");
     assert!(
-        us.summary.as_deref().unwrap().contains("rejected"),
+        us.summary().unwrap().contains("rejected"),
         "the article's characterization is kept beside the quote"
     );
     let c = now.coalition("asian-nato").unwrap();

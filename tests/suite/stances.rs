@@ -22,11 +22,11 @@ fn the_us_deferral_is_a_hedge_with_the_articles_rejection_beside_it() {
     assert_eq!(us.kind, StanceKind::Hedge);
     assert_eq!(us.reported_as, Some(StanceKind::Refusal));
     assert_eq!(us.date.to_string(), "2024-09-17");
-    assert!(us.quote.as_deref().unwrap().starts_with("It is too early"));
-    assert!(us.summary.as_deref().unwrap().contains("rejected"));
+    assert!(us.quote().unwrap().starts_with("It is too early"));
+    assert!(us.summary().unwrap().contains("rejected"));
     // The corroborating source that dates it is a source of the graph.
     let rfa = us
-        .corroborated_by
+        .corroborated_by()
         .iter()
         .find(|c| c.source.as_str() == "rfa-2024-09-17")
         .expect("RFA dates the remark");
@@ -54,7 +54,7 @@ fn the_2022_nuclear_claim_is_contested_with_the_record() {
     let refusal = &c.refusers[0].stance;
     assert!(refusal.is_contested());
     let contradicting: Vec<&str> = refusal
-        .contradicted_by
+        .contradicted_by()
         .iter()
         .map(|c| c.source.as_str())
         .collect();
@@ -73,7 +73,7 @@ fn the_2022_nuclear_claim_is_contested_with_the_record() {
         assert!(source.url.is_some() || source.note.is_some());
     }
     let kishida = refusal
-        .contradicted_by
+        .contradicted_by()
         .iter()
         .find(|c| c.source.as_str() == "jiji-2022-02-28")
         .unwrap();

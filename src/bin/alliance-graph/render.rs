@@ -66,7 +66,7 @@ pub(crate) fn target_text(t: &Target) -> String {
 }
 
 pub(crate) fn speaker_text(s: &Stance) -> String {
-    s.speaker
+    s.speaker()
         .as_ref()
         .map_or("speaker not named".into(), |sp| match &sp.office {
             Some(office) => format!("{}, {}", sp.name, office),
@@ -130,19 +130,19 @@ pub(crate) fn stance_lines(out: &mut String, said: &Said<'_>, indent: &str) {
             &format!("{r} (counted by what was said: {})", s.kind),
         );
     }
-    if let Some(c) = &s.condition {
+    if let Some(c) = s.condition() {
         more(out, "condition", c);
     }
-    if let Some(q) = &s.quote {
+    if let Some(q) = s.quote() {
         more(out, "quote", &format!("\u{201c}{q}\u{201d}"));
     }
-    if let Some(sm) = &s.summary {
+    if let Some(sm) = s.summary() {
         more(out, "source says", sm);
     }
-    for c in &s.corroborated_by {
+    for c in s.corroborated_by() {
         more(out, "corroborated by", &c.to_string());
     }
-    for c in &s.contradicted_by {
+    for c in s.contradicted_by() {
         more(out, "contradicted by", &c.to_string());
     }
 }

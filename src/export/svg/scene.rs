@@ -112,14 +112,14 @@ pub(crate) fn stance_title(said: &crate::query::Said<'_>) -> String {
     if let crate::Holds::Possibly(doubt) = said.made {
         let _ = write!(t, "; possibly made by then: {doubt}");
     }
-    for c in &s.contradicted_by {
+    for c in s.contradicted_by() {
         let _ = write!(t, "; CONTESTED by {c}");
     }
-    if let Some(sp) = &s.speaker {
+    if let Some(sp) = s.speaker() {
         let _ = write!(t, "; {}", sp.name);
     }
     let _ = write!(t, "; source: {})", s.source);
-    if let Some(q) = s.quote.as_ref().or(s.summary.as_ref()) {
+    if let Some(q) = s.quote().or(s.summary()) {
         let _ = write!(t, "\n{q}");
     }
     t

@@ -194,10 +194,10 @@ impl fmt::Display for StanceTimeline<'_> {
                 if let Holds::Possibly(d) = s.made {
                     let _ = write!(title, "; possibly: {d}");
                 }
-                if let Some(q) = s.quote.as_ref().or(s.summary.as_ref()) {
+                if let Some(q) = s.quote().or(s.summary()) {
                     let _ = write!(title, "\n{q}");
                 }
-                for c in &s.contradicted_by {
+                for c in s.contradicted_by() {
                     let _ = write!(title, "\nCONTESTED by {c}");
                 }
                 let _ = writeln!(
