@@ -92,6 +92,34 @@ pub(crate) fn stream(
     Ok(())
 }
 
+/// [`stream`]s what a library writer writes, giving back what it returns, or `None` when the
+/// reader closed the pipe first (`| head`). The writer's own failure (not a failed write) is
+/// reported as itself.
+pub(crate) fn stream_with<T>(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn std::io::Write) -> alliance_graph::Result<T>,
+) -> Result<Option<T>, Failure> {
+    let mut done = None;
+    let mut failure = None;
+    stream(path, |w| match write(w) {
+        Ok(t) => {
+            done = Some(t);
+            Ok(())
+        }
+        Err(e) => match e.into_kind() {
+            alliance_graph::ErrorKind::Io { source, .. } => Err(source),
+            other => {
+                let e = alliance_graph::Error::from(other);
+                let message = e.to_string();
+                failure = Some(e);
+                Err(std::io::Error::other(message))
+            }
+        },
+    })
+    .map_err(|f| failure.map_or(f, Failure::from))?;
+    Ok(done)
+}
+
 /// A new file `.NAME.PID.N.tmp` in `dir`, created exclusively (never an existing one).
 fn temp_file(dir: &Path, name: &str) -> std::io::Result<(PathBuf, File)> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);

@@ -213,30 +213,10 @@ pub(crate) fn measures_table(
         }
     };
     // Streamed: 1816-2018 is 370 MB.
-    let mut summary = None;
-    let mut failure = None;
-    super::super::output::stream(output, |w| {
-        match measures::write_similarity_table(graph, &system, rule, from, to, weights.as_ref(), w)
-        {
-            Ok(s) => {
-                summary = Some(s);
-                Ok(())
-            }
-            // A failed write goes back as what it was (a closed pipe ends the output
-            // quietly); any other error is reported as itself.
-            Err(e) => match e.into_kind() {
-                alliance_graph::ErrorKind::Io { source, .. } => Err(source),
-                other => {
-                    let e = Error::from(other);
-                    let message = e.to_string();
-                    failure = Some(e);
-                    Err(std::io::Error::other(message))
-                }
-            },
-        }
-    })
-    .map_err(|f| failure.map_or(f, Failure::from))?;
-    let Some(s) = summary else {
+    let written = super::super::output::stream_with(output, |w| {
+        measures::write_similarity_table(graph, &system, rule, from, to, weights.as_ref(), w)
+    })?;
+    let Some(s) = written else {
         // The reader closed the pipe before the end (`| head`): no failure of ours.
         return Ok(Output::Streamed { note: None });
     };

@@ -14,25 +14,16 @@ pub(crate) fn table(
             Some("pass the ATOP member file: --atop atop5_1m.csv"),
         ));
     }
-    let mut bytes = Vec::new();
-    match kind {
-        TableKind::StateYear => atop::write_state_year(graph, &mut bytes)?,
-        TableKind::DyadYear => atop::write_dyad_year(graph, directed, &mut bytes)?,
-        TableKind::Similarity | TableKind::Network => {
-            return Err(fail(
-                "the measures tables are written by their own commands (a bug; please report it)",
-                None,
-            ))
-        }
-    }
-    let content = String::from_utf8(bytes).map_err(|_| {
-        fail(
-            "the table is not valid UTF-8 (a bug; please report it)",
+    if matches!(kind, TableKind::Similarity | TableKind::Network) {
+        return Err(fail(
+            "the measures tables are written by their own commands (a bug; please report it)",
             None,
-        )
+        ));
+    }
+    // Streamed to the file (or standard output) as it is written.
+    super::super::output::stream_with(output, |w| match kind {
+        TableKind::DyadYear => atop::write_dyad_year(graph, directed, w),
+        _ => atop::write_state_year(graph, w),
     })?;
-    Ok(Output::Content {
-        content,
-        file: output.map(Path::to_path_buf),
-    })
+    Ok(Output::Streamed { note: None })
 }
