@@ -123,10 +123,10 @@ pub mod synthetic;
 pub use crate::error::{ActorKind, Candidate, Error, ErrorKind, Location, Result};
 pub use crate::graph::{AllianceGraph, GraphBuilder};
 pub use crate::model::{
-    ActorId, Adversaries, Citation, Country, CountryId, Coverage, Evidence, Grouping, GroupingId,
-    GroupingKind, GroupingStatus, Membership, Obligation, Party, Role, Since, Source, SourceId,
-    Speaker, Stance, StanceDetails, StanceKind, Statehood, StatusChange, Target, Treaty, TreatyId,
-    TreatyKind, TreatyObligation,
+    ActorId, Adversaries, Attributes, Citation, Country, CountryId, Coverage, Evidence, Grouping,
+    GroupingId, GroupingKind, GroupingStatus, Membership, Obligation, Party, Role, Since, Source,
+    SourceId, Speaker, Stance, StanceDetails, StanceKind, Statehood, StatusChange, Target, Treaty,
+    TreatyId, TreatyKind, TreatyObligation,
 };
 pub use crate::time::{Day, Doubt, Edge, Holds, PartialDate, Period, Precision, Span, When};
 pub use crate::validate::Issue;

@@ -55,6 +55,25 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].
 pub(crate) type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
 
+/// Equal texts as one shared allocation: each distinct text is allocated once, and handed
+/// out as often as it is asked for.
+#[derive(Debug, Default)]
+pub(crate) struct Interner(FastSet<std::sync::Arc<str>>);
+
+impl Interner {
+    /// The shared copy of `s`.
+    pub(crate) fn get(&mut self, s: &str) -> std::sync::Arc<str> {
+        match self.0.get(s) {
+            Some(a) => a.clone(),
+            None => {
+                let a: std::sync::Arc<str> = s.into();
+                self.0.insert(a.clone());
+                a
+            }
+        }
+    }
+}
+
 /// Deserializes a string through a checking constructor, without first copying it into an
 /// owned `String` (a streaming reader hands out a borrowed buffer for every string).
 pub(crate) struct StrVisitor<F>(pub(crate) F);

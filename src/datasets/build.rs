@@ -55,7 +55,7 @@ fn world_from_import(imported: atop::Imported) -> Result<(AllianceGraph, atop::R
     let mut doc = imported.graph.document().clone();
     for t in &mut doc.treaties {
         t.attributes
-            .retain(|k, v| KEPT_ATTRIBUTES.contains(&k.as_str()) && v != "0");
+            .retain(|k, v| KEPT_ATTRIBUTES.contains(&k) && v != "0");
     }
     doc.name = Some("world".into());
     doc.title = Some(
@@ -355,9 +355,8 @@ fn apply_updates(doc: &mut Document, updates: Updates) -> Result<JoinedBy> {
             push_sources(t, std::slice::from_ref(&review));
         }
         push_sources(t, &a.sources);
-        t.attributes.insert("review.status".into(), status.into());
-        t.attributes
-            .insert("review.evidence".into(), a.evidence.as_str().into());
+        t.attributes.insert("review.status", status);
+        t.attributes.insert("review.evidence", a.evidence.as_str());
         if let Some(ended) = a.ended {
             t.ended = Some(ended);
         }

@@ -315,7 +315,7 @@ impl<'de> Deserialize<'de> for ActorId {
 
 thread_local! {
     /// The slug ids seen so far in the document being read, when interning is on.
-    static INTERNED: std::cell::RefCell<Option<crate::util::FastSet<Arc<str>>>> =
+    static INTERNED: std::cell::RefCell<Option<crate::util::Interner>> =
         const { std::cell::RefCell::new(None) };
 }
 
@@ -347,16 +347,9 @@ impl Drop for InternGuard {
     }
 }
 
-fn intern(s: &str) -> Arc<str> {
+pub(crate) fn intern(s: &str) -> Arc<str> {
     INTERNED.with(|i| match i.borrow_mut().as_mut() {
-        Some(set) => match set.get(s) {
-            Some(a) => a.clone(),
-            None => {
-                let a: Arc<str> = s.into();
-                set.insert(a.clone());
-                a
-            }
-        },
+        Some(interner) => interner.get(s),
         None => s.into(),
     })
 }

@@ -2,6 +2,7 @@
 //! beyond construction checks; the graph and the queries give them meaning.
 
 mod actor;
+mod attributes;
 mod document;
 mod ids;
 mod source;
@@ -9,6 +10,7 @@ mod stance;
 mod tie;
 
 pub use actor::{Country, Grouping, GroupingKind, GroupingStatus, Since, Statehood, StatusChange};
+pub use attributes::Attributes;
 pub use document::{Document, FORMAT};
 #[cfg(feature = "json")]
 pub(crate) use ids::InternGuard;

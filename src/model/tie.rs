@@ -344,8 +344,8 @@ pub struct Treaty {
     pub atop_id: Option<u32>,
     /// Further coded provisions, by name (an importer keeps a source's other columns here,
     /// such as ATOP's `pubsecr` or `milaid`).
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub attributes: std::collections::BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "super::Attributes::is_empty")]
+    pub attributes: super::Attributes,
     /// Who says so; at least one.
     pub sources: Vec<SourceId>,
     /// Other sources that say the same.

@@ -31,8 +31,6 @@
 
 use std::fmt;
 
-use std::collections::BTreeMap;
-
 use crate::model::{Adversaries, CountryId};
 use crate::AllianceGraph;
 
@@ -148,7 +146,7 @@ fn read(text: &str) -> Condition<'_> {
 pub(crate) struct Terms<'t> {
     pub(crate) conditions: &'t [String],
     pub(crate) against: Option<&'t Adversaries>,
-    pub(crate) attributes: Option<&'t BTreeMap<String, String>>,
+    pub(crate) attributes: Option<&'t crate::Attributes>,
 }
 
 impl Terms<'_> {
@@ -242,7 +240,7 @@ fn adversary(
         None => {
             let named: Vec<CountryId> = ["statthr1", "statthr2"]
                 .iter()
-                .filter_map(|k| terms.attributes?.get(*k))
+                .filter_map(|k| terms.attributes?.get(k))
                 .filter_map(|v| v.parse::<u16>().ok())
                 .filter(|&c| c != 0)
                 .filter_map(|c| graph.country_by_cow(c))
@@ -421,14 +419,14 @@ mod tests {
     fn atop_names_at_most_two_threats_so_two_may_not_be_all() {
         let world = crate::datasets::world();
         let conditions = [ADVERSARY.to_string()];
-        let coded = |threats: &[&str]| -> BTreeMap<String, String> {
+        let coded = |threats: &[&str]| -> crate::Attributes {
             ["statthr1", "statthr2"]
                 .iter()
                 .zip(threats)
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect()
         };
-        let judge_against = |attributes: &BTreeMap<String, String>, enemy: &str| {
+        let judge_against = |attributes: &crate::Attributes, enemy: &str| {
             let enemies = [CountryId::new(enemy).unwrap()];
             let terms = Terms {
                 conditions: &conditions,

@@ -110,10 +110,7 @@ fn fixture_imports_with_spells_phases_conditions_and_report() {
         .is_none());
     // Provisions kept as attributes.
     let t3375 = graph.treaty(&"atop-3375".parse().unwrap()).unwrap();
-    assert_eq!(
-        t3375.attributes.get("pubsecr").map(String::as_str),
-        Some("1")
-    );
+    assert_eq!(t3375.attributes.get("pubsecr"), Some("1"));
     assert_eq!(t3375.kind, TreatyKind::Alliance);
 
     // Coverage: outside 1815-2018 "unknown", inside "no".

@@ -7,9 +7,12 @@ use super::crosswalk::crosswalk;
 use super::import::{source, AtopFile, Report, RowIssue, CITATION, SOURCE_ID};
 use super::rows::*;
 use crate::model::{
-    Country, CountryId, Document, Party, SourceId, Treaty, TreatyId, TreatyKind, TreatyObligation,
+    Attributes, Country, CountryId, Document, Party, SourceId, Treaty, TreatyId, TreatyKind,
+    TreatyObligation,
 };
+use crate::util::Interner;
 use crate::PartialDate;
+use std::sync::Arc;
 
 // ---------------------------------------------------------------------------------------------
 // Building the document
@@ -30,6 +33,7 @@ pub(super) fn build_document(
 
     let mut treaties = Vec::new();
     let mut used_codes = BTreeSet::new();
+    let mut shared = SharedProvisions::new(&data.provisions);
     for (&atopid, rows) in &by_alliance {
         let alliance_row = alliances.as_mut().and_then(|a| a.remove(&atopid));
         let distinct: BTreeSet<u16> = rows.iter().map(|r| r.member).collect();
@@ -61,7 +65,7 @@ pub(super) fn build_document(
         let treaty = build_treaty(
             atopid,
             rows,
-            (&data.provision_names, &data.provision_idx),
+            (&data.provisions, &mut shared),
             alliance_row.as_ref(),
             &source_id,
         );
@@ -145,10 +149,31 @@ pub(super) fn spells(rows: &[&MemberRow]) -> Vec<(PartialDate, Option<PartialDat
     out
 }
 
+/// The provision names as every treaty shares them (each column's name and its
+/// `.by-member` name), and the cell values met so far.
+pub(super) struct SharedProvisions {
+    names: Vec<(Arc<str>, Arc<str>)>,
+    values: Interner,
+}
+
+impl SharedProvisions {
+    pub(super) fn new(provisions: &ProvisionCells) -> Self {
+        let names = provisions
+            .names
+            .iter()
+            .map(|n| (n.as_str().into(), format!("{n}.by-member").into()))
+            .collect();
+        SharedProvisions {
+            names,
+            values: Interner::default(),
+        }
+    }
+}
+
 pub(super) fn build_treaty(
     atopid: u32,
     rows: &[&MemberRow],
-    (provision_names, provision_idx): (&[String], &[usize]),
+    (provisions, shared): (&ProvisionCells, &mut SharedProvisions),
     alliance_row: Option<&AllianceRow>,
     source_id: &SourceId,
 ) -> Treaty {
@@ -199,20 +224,22 @@ pub(super) fn build_treaty(
     };
 
     // Provisions: the alliance-level value under the column name; per-member values, when
-    // the member rows differ, under `<column>.by-member`.
-    let mut attributes = Vec::with_capacity(provision_names.len());
+    // the member rows differ, under `<column>.by-member`. Names and common values are shared
+    // by every treaty (`shared`).
+    let mut attributes: Vec<(Arc<str>, Arc<str>)> = Vec::with_capacity(provisions.names.len());
     let multi: BTreeSet<u16> = by_member
         .iter()
         .filter(|(_, v)| v.len() > 1)
         .map(|(k, _)| *k)
         .collect();
-    for (i, name) in provision_names.iter().enumerate() {
-        let column = provision_idx[i];
+    for (k, (name, by_member_name)) in shared.names.iter().enumerate() {
+        let values = &mut shared.values;
+        let cell = |r: &MemberRow| provisions.get(r, k);
         // Most provisions are alike for every member row: compare with the first instead of
         // collecting a set per column.
-        let first = rows.first().map_or("", |r| r.provision(column));
-        if rows.iter().all(|r| r.provision(column) == first) {
-            attributes.push((name.clone(), first.to_string()));
+        let first = rows.first().map_or("", |r| cell(r));
+        if rows.iter().all(|r| cell(r) == first) {
+            attributes.push((name.clone(), values.get(first)));
         } else {
             // "member=value; ...", by member and entry; a member with several spells is
             // named with its entry ("member/entry=value"). Written into one string.
@@ -225,7 +252,7 @@ pub(super) fn build_treaty(
                         true => a.entry.to_string().cmp(&b.entry.to_string()),
                         false => std::cmp::Ordering::Equal,
                     })
-                    .then_with(|| a.provision(column).cmp(b.provision(column)))
+                    .then_with(|| cell(a).cmp(cell(b)))
             });
             let mut text = String::new();
             for (k, r) in listed.iter().enumerate() {
@@ -234,25 +261,29 @@ pub(super) fn build_treaty(
                     text.push_str("; ");
                 }
                 let _ = if multi.contains(&r.member) {
-                    write!(text, "{}/{}={}", r.member, r.entry, r.provision(column))
+                    write!(text, "{}/{}={}", r.member, r.entry, cell(r))
                 } else {
-                    write!(text, "{}={}", r.member, r.provision(column))
+                    write!(text, "{}={}", r.member, cell(r))
                 };
             }
-            attributes.push((format!("{name}.by-member"), text));
+            attributes.push((by_member_name.clone(), text.into()));
         }
     }
-    // Built in one go from a list: far cheaper than one insertion per provision.
-    let mut attributes: BTreeMap<String, String> = attributes.into_iter().collect();
+    // The names are sorted, and `x.by-member` sorts where `x` would: sort once more only
+    // when a by-member name went out of place.
+    if !attributes.is_sorted_by(|a, b| a.0 < b.0) {
+        attributes.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    let mut attributes = Attributes::from_sorted(attributes);
     if let Some(a) = alliance_row {
         for (name, value) in &a.provisions {
             if let Some(member_value) = attributes.get(name) {
                 if member_value != value {
-                    let v = member_value.clone();
-                    attributes.insert(format!("{name}.by-member"), format!("all={v}"));
+                    let v = format!("all={member_value}");
+                    attributes.insert(format!("{name}.by-member"), v);
                 }
             }
-            attributes.insert(name.clone(), value.clone());
+            attributes.insert(name.as_str(), value.as_str());
         }
     }
     Treaty {

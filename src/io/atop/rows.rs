@@ -108,9 +108,30 @@ pub(super) const OBLIGATION_WORDS: [&str; 5] = [
 // ---------------------------------------------------------------------------------------------
 // Parsing helpers
 
+/// A column the importer reads: its name (for messages) and its place in the header, found
+/// once per file instead of once per cell.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Col<'n> {
+    pub(super) name: &'n str,
+    index: Option<usize>,
+}
+
+impl<'n> Col<'n> {
+    pub(super) fn new(columns: &FastMap<String, usize>, name: &'n str) -> Col<'n> {
+        Col {
+            name,
+            index: columns.get(name).copied(),
+        }
+    }
+
+    /// Whether the file has it.
+    pub(super) fn present(&self) -> bool {
+        self.index.is_some()
+    }
+}
+
 pub(super) struct Cells<'a> {
     pub(super) record: &'a csv::StringRecord,
-    pub(super) columns: &'a FastMap<String, usize>,
     pub(super) row: u64,
     /// The file line of the record's last byte; its first line is worked out only for an
     /// error (see [`record_line`]).
@@ -130,62 +151,61 @@ impl Cells<'_> {
         })
     }
 
-    fn raw(&self, field: &str) -> Option<&str> {
+    fn raw(&self, col: Col) -> Option<&str> {
         // ASCII white space only: ATOP's cells are numbers and codes (and `str::trim`'s
         // Unicode test was a twentieth of an import).
-        self.columns
-            .get(field)
-            .and_then(|&i| self.record.get(i))
+        col.index
+            .and_then(|i| self.record.get(i))
             .map(str::trim_ascii)
     }
 
     /// A required integer; an empty cell or missing column is an error.
-    fn int<T: std::str::FromStr>(&self, field: &str, what: &str) -> Result<T> {
-        match self.opt_int(field, what)? {
+    fn int<T: std::str::FromStr>(&self, col: Col, what: &str) -> Result<T> {
+        match self.opt_int(col, what)? {
             Some(v) => Ok(v),
-            None => Err(self.error(field, format!("empty cell; expected {what}"))),
+            None => Err(self.error(col.name, format!("empty cell; expected {what}"))),
         }
     }
 
     /// An optional integer: an empty cell or missing column is `None`.
-    fn opt_int<T: std::str::FromStr>(&self, field: &str, what: &str) -> Result<Option<T>> {
-        match self.raw(field) {
+    fn opt_int<T: std::str::FromStr>(&self, col: Col, what: &str) -> Result<Option<T>> {
+        match self.raw(col) {
             None | Some("") => Ok(None),
             Some(s) => s
                 .parse()
                 .map(Some)
-                .map_err(|_| self.error(field, format!("{s:?} is not {what}"))),
+                .map_err(|_| self.error(col.name, format!("{s:?} is not {what}"))),
         }
     }
 
     /// A 0/1 flag; empty counts as 0.
-    fn flag(&self, field: &str) -> Result<bool> {
-        match self.opt_int::<i64>(field, "0 or 1")? {
+    fn flag(&self, col: Col) -> Result<bool> {
+        match self.opt_int::<i64>(col, "0 or 1")? {
             None | Some(0) => Ok(false),
             Some(1) => Ok(true),
-            Some(v) => Err(self.error(field, format!("{v} is not 0 or 1"))),
+            Some(v) => Err(self.error(col.name, format!("{v} is not 0 or 1"))),
         }
     }
 
     /// A date from year, month and day columns; month 0 gives year precision, an empty or 0
     /// day month precision.
-    fn date(&self, year: &str, month: &str, day: &str) -> Result<PartialDate> {
+    fn date(&self, [year, month, day]: [Col<'_>; 3]) -> Result<PartialDate> {
         let y: i32 = self.int(year, "a year")?;
         let m: u8 = self.opt_int(month, "a month (0-12)")?.unwrap_or(0);
         let d: u8 = self.opt_int(day, "a day (1-31)")?.unwrap_or(0);
         if !(1000..=9999).contains(&y) {
-            return Err(self.error(year, format!("year {y} is out of range")));
+            return Err(self.error(year.name, format!("year {y} is out of range")));
         }
         if m > 12 {
-            return Err(self.error(month, format!("month {m} is not between 0 and 12")));
+            return Err(self.error(month.name, format!("month {m} is not between 0 and 12")));
         }
         let (m, d) = match (m, d) {
             (0, 0) => (None, None),
-            (0, _) => return Err(self.error(day, format!("day {d} is given without a month"))),
+            (0, _) => return Err(self.error(day.name, format!("day {d} is given without a month"))),
             (m, 0) => (Some(m), None),
             (m, d) => (Some(m), Some(d)),
         };
-        PartialDate::new(y, m, d).map_err(|e| self.error(day, e.to_string()))
+        PartialDate::new(y, m, d).map_err(|e| self.error(day.name, e.to_string()))
     }
 }
 
@@ -333,22 +353,48 @@ pub(super) struct MemberRow {
     pub(super) phase: u16,
     pub(super) obligations: [bool; 5],
     pub(super) conditions: [Vec<String>; 5],
-    /// The whole row as read (one buffer), for the provision columns.
-    pub(super) record: csv::StringRecord,
-}
-
-impl MemberRow {
-    /// The raw value of the provision column at `column` (a header index).
-    pub(super) fn provision(&self, column: usize) -> &str {
-        self.record.get(column).unwrap_or("").trim()
-    }
+    /// Its place in the [`ProvisionCells`] (the rows read before it).
+    pub(super) slot: u32,
 }
 
 pub(super) struct MemberRows {
     pub(super) rows: Vec<MemberRow>,
-    pub(super) provision_names: Vec<String>,
-    /// The header index of each provision column, in `provision_names` order.
-    pub(super) provision_idx: Vec<usize>,
+    pub(super) provisions: ProvisionCells,
+}
+
+/// The provision cells of every member row, trimmed, in one text: each row's cells in the
+/// order of `names` (a row keeps a few hundred bytes of them, not its whole record).
+pub(super) struct ProvisionCells {
+    /// The provision columns, sorted by name.
+    pub(super) names: Vec<String>,
+    /// Their header indices, in `names` order.
+    columns: Vec<usize>,
+    text: String,
+    /// Where each cell ends in `text`, row after row.
+    ends: Vec<u32>,
+}
+
+impl ProvisionCells {
+    /// The value of provision `k` (of `names`) in `row`.
+    pub(super) fn get(&self, row: &MemberRow, k: usize) -> &str {
+        let at = row.slot as usize * self.names.len() + k;
+        let start = match at {
+            0 => 0,
+            _ => self.ends[at - 1] as usize,
+        };
+        &self.text[start..self.ends[at] as usize]
+    }
+
+    /// Appends the provision cells of `record`, returning the row's slot. (Offsets fit in
+    /// `u32`: the file is at most [`MAX_ATOP_BYTES`](super::MAX_ATOP_BYTES).)
+    fn push(&mut self, record: &csv::StringRecord) -> u32 {
+        let slot = self.ends.len() / self.names.len().max(1);
+        for &c in &self.columns {
+            self.text.push_str(record.get(c).unwrap_or("").trim_ascii());
+            self.ends.push(self.text.len() as u32);
+        }
+        slot as u32
+    }
 }
 
 pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result<MemberRows> {
@@ -375,13 +421,29 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
         .cloned()
         .collect();
     provision_names.sort();
-    let provision_idx: Vec<usize> = provision_names.iter().map(|n| columns[n]).collect();
+    let mut provisions = ProvisionCells {
+        columns: provision_names.iter().map(|n| columns[n]).collect(),
+        names: provision_names,
+        text: String::new(),
+        ends: Vec::new(),
+    };
     let ignored: Vec<&str> = names
         .iter()
         .map(String::as_str)
         .filter(|n| MEMBER_IGNORED.contains(n))
         .collect();
 
+    let col = |name| Col::new(&columns, name);
+    let (atopid_col, member_col, phase_col) = (col("atopid"), col("member"), col("phase"));
+    let entry_cols = [col("yrent"), col("moent"), col("dayent")];
+    let exit_cols = [col("yrexit"), col("moexit"), col("dayexit")];
+    let (ineffect_col, version_col) = (col("ineffect"), col("version"));
+    let obligation_cols = OBLIGATIONS.map(|(name, _)| col(name));
+    let condition_cols: Vec<(Col, usize, &str)> = CONDITIONS
+        .iter()
+        .map(|&(name, k, meaning)| (col(name), k, meaning))
+        .filter(|(c, ..)| c.present())
+        .collect();
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     let mut row: u64 = 0;
@@ -395,32 +457,31 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
         row += 1;
         let cells = Cells {
             record: &record,
-            columns: &columns,
             row,
             last_line: last_line(&reader),
         };
-        let atopid: u32 = cells.int("atopid", "an ATOP alliance id")?;
-        let member: u16 = cells.int("member", "a COW country code")?;
+        let atopid: u32 = cells.int(atopid_col, "an ATOP alliance id")?;
+        let member: u16 = cells.int(member_col, "a COW country code")?;
         if crosswalk().by_cow(member).is_none() {
             return Err(cells.error(
                 "member",
                 format!("unknown country code {member}: not a COW country code in the crosswalk"),
             ));
         }
-        let phase: u16 = cells.int("phase", "a phase number")?;
-        let entry = cells.date("yrent", "moent", "dayent")?;
-        let yrexit: i32 = cells.int("yrexit", "a year (0 = still in force)")?;
+        let phase: u16 = cells.int(phase_col, "a phase number")?;
+        let entry = cells.date(entry_cols)?;
+        let yrexit: i32 = cells.int(exit_cols[0], "a year (0 = still in force)")?;
         let exit = if yrexit == 0 {
             None
         } else {
-            Some(cells.date("yrexit", "moexit", "dayexit")?)
+            Some(cells.date(exit_cols)?)
         };
         if let Some(x) = exit {
             if x.latest() < entry.earliest() {
                 return Err(cells.error("yrexit", format!("exit {x} is before entry {entry}")));
             }
         }
-        if let Some(ineffect) = cells.opt_int::<i64>("ineffect", "0 or 1")? {
+        if let Some(ineffect) = cells.opt_int::<i64>(ineffect_col, "0 or 1")? {
             let consistent = (ineffect == 1) == exit.is_none();
             if !(0..=1).contains(&ineffect) {
                 report.issues.push(RowIssue {
@@ -443,14 +504,15 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
             }
         }
         let mut obligations = [false; 5];
-        for (k, (col, _)) in OBLIGATIONS.iter().enumerate() {
-            obligations[k] = cells.flag(col)?;
+        for (k, &c) in obligation_cols.iter().enumerate() {
+            obligations[k] = cells.flag(c)?;
         }
         let mut conditions: [Vec<String>; 5] = Default::default();
-        for &(col, k, meaning) in CONDITIONS {
-            if !columns.contains_key(col) || !cells.flag(col)? {
+        for &(c, k, meaning) in &condition_cols {
+            if !cells.flag(c)? {
                 continue;
             }
+            let col = c.name;
             if obligations[k] {
                 conditions[k].push(format!("{}: {meaning} ({col}=1)", OBLIGATION_WORDS[k]));
             } else {
@@ -465,7 +527,7 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
                 });
             }
         }
-        if let Some(v) = cells.raw("version") {
+        if let Some(v) = cells.raw(version_col) {
             if v != "5.1" {
                 report.issues.push(RowIssue {
                     file: AtopFile::Members,
@@ -484,7 +546,7 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
             phase,
             obligations,
             conditions,
-            record: record.clone(),
+            slot: provisions.push(&record),
         });
     }
     report.rows_read = rows.len();
@@ -526,11 +588,7 @@ pub(super) fn read_members(reader: Box<dyn Read>, report: &mut Report) -> Result
             reason: "the file has no data rows: nothing was imported".into(),
         });
     }
-    Ok(MemberRows {
-        rows,
-        provision_names,
-        provision_idx,
-    })
+    Ok(MemberRows { rows, provisions })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -561,10 +619,10 @@ pub(super) fn read_alliances(
         n.strip_prefix("mem")
             .is_some_and(|d| d.parse::<u32>().is_ok())
     };
-    let mem_cols: Vec<(String, usize)> = names
+    let mem_cols: Vec<Col> = names
         .iter()
         .filter(|n| is_mem(n))
-        .map(|n| (n.clone(), columns[n]))
+        .map(|n| Col::new(&columns, n))
         .collect();
     let provision_cols: Vec<(String, usize)> = names
         .iter()
@@ -580,6 +638,10 @@ pub(super) fn read_alliances(
         .map(String::as_str)
         .filter(|n| ALLIANCE_IGNORED.contains(n))
         .collect();
+    let col = |name| Col::new(&columns, name);
+    let atopid_col = col("atopid");
+    let begin_cols = [col("begyr"), col("begmo"), col("begday")];
+    let end_cols = [col("endyr"), col("endmo"), col("endday")];
     let mut out = BTreeMap::new();
     let mut record = csv::StringRecord::new();
     let mut row: u64 = 0;
@@ -594,23 +656,22 @@ pub(super) fn read_alliances(
         report.alliance_rows_read += 1;
         let cells = Cells {
             record: &record,
-            columns: &columns,
             row,
             last_line: last_line(&reader),
         };
-        let atopid: u32 = cells.int("atopid", "an ATOP alliance id")?;
-        let begin = if columns.contains_key("begyr") {
-            Some(cells.date("begyr", "begmo", "begday")?)
+        let atopid: u32 = cells.int(atopid_col, "an ATOP alliance id")?;
+        let begin = if begin_cols[0].present() {
+            Some(cells.date(begin_cols)?)
         } else {
             None
         };
-        let end = match cells.opt_int::<i32>("endyr", "a year (0 = still in force)")? {
+        let end = match cells.opt_int::<i32>(end_cols[0], "a year (0 = still in force)")? {
             None | Some(0) => None,
-            Some(_) => Some(cells.date("endyr", "endmo", "endday")?),
+            Some(_) => Some(cells.date(end_cols)?),
         };
         let mut members = BTreeSet::new();
-        for (col, _) in &mem_cols {
-            if let Some(code) = cells.opt_int::<u16>(col, "a COW country code")? {
+        for &c in &mem_cols {
+            if let Some(code) = cells.opt_int::<u16>(c, "a COW country code")? {
                 if code != 0 {
                     members.insert(code);
                 }
