@@ -155,8 +155,9 @@ fn dyad_year(rows: &[Row], out: &mut impl Write) -> std::io::Result<()> {
     let mut by_alliance: Vec<&Row> = rows.iter().collect();
     by_alliance.sort_unstable_by_key(|r| r.atopid);
     // Every (A, B, year, atopid, A's phase) of two overlapping member rows, sorted: A's latest
-    // phase of each alliance-year last, then one pass groups the dyad-years.
-    let mut cells: Vec<(u32, u32, i32, u32, u32, [u8; 5])> = Vec::new();
+    // phase of each alliance-year last, then one pass groups the dyad-years. (A, B, year) are
+    // packed in one key and (atopid, phase) in another, so that the sort compares two words.
+    let mut cells: Vec<(u64, u64, [u8; 5])> = Vec::new();
     for members in by_alliance.chunk_by(|a, b| a.atopid == b.atopid) {
         for a in members {
             for b in members {
@@ -164,36 +165,53 @@ fn dyad_year(rows: &[Row], out: &mut impl Write) -> std::io::Result<()> {
                 if a.member == b.member || lo >= hi {
                     continue;
                 }
+                let dyad = (u64::from(a.member) << 48) | (u64::from(b.member) << 32);
+                let alliance = (u64::from(a.atopid) << 32) | u64::from(a.phase);
                 for year in lo / 10000..=hi / 10000 {
-                    cells.push((a.member, b.member, year, a.atopid, a.phase, a.obligations));
+                    cells.push((dyad | year as u64, alliance, a.obligations));
                 }
             }
         }
     }
-    cells.sort_unstable_by_key(|c| (c.0, c.1, c.2, c.3, c.4));
+    cells.sort_unstable_by_key(|c| (c.0, c.1));
     out.write_all(b"stateA,stateB,year,defense,offense,neutral,nonagg,consul,number,atopids\r\n")?;
-    let mut line = String::new();
-    let mut ids = String::new();
-    let (mut obligations, mut number) = ([0u8; 5], 0);
+    let mut line: Vec<u8> = Vec::new();
+    let mut ids: Vec<u8> = Vec::new();
+    let mut digits = itoa::Buffer::new();
+    let (mut obligations, mut number) = ([0u8; 5], 0u32);
     for (i, c) in cells.iter().enumerate() {
-        use std::fmt::Write as _;
         let next = cells.get(i + 1);
-        if next.is_some_and(|n| (n.0, n.1, n.2, n.3) == (c.0, c.1, c.2, c.3)) {
+        if next.is_some_and(|n| n.0 == c.0 && n.1 >> 32 == c.1 >> 32) {
             continue; // an earlier phase of the same alliance-year
         }
-        for (have, o) in obligations.iter_mut().zip(c.5) {
+        for (have, o) in obligations.iter_mut().zip(c.2) {
             *have = (*have).max(o);
         }
-        let _ = write!(ids, "{}{}", if number == 0 { "" } else { ";" }, c.3);
+        if number > 0 {
+            ids.push(b';');
+        }
+        ids.extend_from_slice(digits.format(c.1 >> 32).as_bytes());
         number += 1;
-        if next.is_none_or(|n| (n.0, n.1, n.2) != (c.0, c.1, c.2)) {
+        if next.is_none_or(|n| n.0 != c.0) {
             line.clear();
-            let _ = write!(line, "{},{},{}", c.0, c.1, c.2);
-            for o in obligations {
-                let _ = write!(line, ",{o}");
+            for (k, part) in [c.0 >> 48, (c.0 >> 32) & 0xffff, c.0 & 0xffff_ffff]
+                .into_iter()
+                .enumerate()
+            {
+                if k > 0 {
+                    line.push(b',');
+                }
+                line.extend_from_slice(digits.format(part).as_bytes());
             }
-            let _ = write!(line, ",{number},{ids}\r\n");
-            out.write_all(line.as_bytes())?;
+            for o in obligations {
+                line.extend_from_slice(if o > 0 { b",1" } else { b",0" });
+            }
+            line.push(b',');
+            line.extend_from_slice(digits.format(number).as_bytes());
+            line.push(b',');
+            line.extend_from_slice(&ids);
+            line.extend_from_slice(b"\r\n");
+            out.write_all(&line)?;
             (obligations, number) = ([0; 5], 0);
             ids.clear();
         }

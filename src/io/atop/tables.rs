@@ -456,9 +456,15 @@ pub fn dyad_year_with(
     options: &TableOptions,
 ) -> impl Iterator<Item = DyadYear> {
     let setup = setup(graph, options);
-    // (A, B, year, atopid, obligations), sorted and folded at the end.
-    let mut acc: Vec<(u16, u16, i32, u32, [bool; 5])> = Vec::new();
-    for (t, atopid) in atop_treaties(graph) {
+    // (A, B, year) packed in one key, the atopid and the obligations: sorted and folded at
+    // the end, one dyad-year at a time as they are read.
+    // (16 bytes an item: the obligations as bits.)
+    let mut acc: Vec<(u64, u32, u8)> = Vec::new();
+    // By ATOP id, so that each dyad-year's items come in id order and a stable sort by the
+    // key alone keeps them so.
+    let mut treaties: Vec<(&Treaty, u32)> = atop_treaties(graph).collect();
+    treaties.sort_by_key(|&(_, id)| id);
+    for (t, atopid) in treaties {
         let mut members: Vec<(CountryId, u16)> = Vec::new();
         for p in &t.parties {
             let c = p.country();
@@ -553,43 +559,58 @@ pub fn dyad_year_with(
                 };
                 for (k, &y) in years.iter().enumerate() {
                     let ob = best[k].map_or([false; 5], |(_, ob)| ob);
-                    acc.push((x, y_, y, atopid, ob));
+                    let bits = ob.iter().rev().fold(0u8, |b, &o| b << 1 | u8::from(o));
+                    acc.push((dyad_key(x, y_, y), atopid, bits));
                 }
             }
         }
     }
-    acc.sort_unstable_by_key(|e| (e.0, e.1, e.2, e.3));
-    let mut out: Vec<DyadYear> = Vec::new();
-    for (state_a, state_b, year, atopid, ob) in acc {
-        let same = out
-            .last()
-            .is_some_and(|r| (r.state_a, r.state_b, r.year) == (state_a, state_b, year));
-        if !same {
-            out.push(DyadYear {
-                state_a,
-                state_b,
-                year,
-                defense: false,
-                offense: false,
-                neutral: false,
-                nonagg: false,
-                consul: false,
-                number: 0,
-                atopids: Vec::new(),
-            });
+    acc.sort_by_key(|e| e.0);
+    // Each run of one key is one dyad-year, its ids in order.
+    let mut acc = acc.into_iter().peekable();
+    std::iter::from_fn(move || {
+        let (key, atopid, ob) = acc.next()?;
+        let (state_a, state_b, year) = dyad_of_key(key);
+        let mut r = DyadYear {
+            state_a,
+            state_b,
+            year,
+            defense: ob & 1 != 0,
+            offense: ob & 2 != 0,
+            neutral: ob & 4 != 0,
+            nonagg: ob & 8 != 0,
+            consul: ob & 16 != 0,
+            number: 1,
+            atopids: vec![atopid],
+        };
+        while let Some((_, atopid, ob)) = acc.next_if(|e| e.0 == key) {
+            if r.atopids.last() != Some(&atopid) {
+                r.atopids.push(atopid);
+                r.number += 1;
+            }
+            r.defense |= ob & 1 != 0;
+            r.offense |= ob & 2 != 0;
+            r.neutral |= ob & 4 != 0;
+            r.nonagg |= ob & 8 != 0;
+            r.consul |= ob & 16 != 0;
         }
-        let Some(r) = out.last_mut() else { continue };
-        if r.atopids.last() != Some(&atopid) {
-            r.atopids.push(atopid);
-            r.number += 1;
-        }
-        r.defense |= ob[0];
-        r.offense |= ob[1];
-        r.neutral |= ob[2];
-        r.nonagg |= ob[3];
-        r.consul |= ob[4];
-    }
-    out.into_iter()
+        Some(r)
+    })
+}
+
+/// A dyad-year as one key that sorts as `(A, B, year)` does.
+fn dyad_key(a: u16, b: u16, year: i32) -> u64 {
+    // The year's sign bit flipped: negative years sort before positive ones.
+    (u64::from(a) << 48) | (u64::from(b) << 32) | u64::from(year as u32 ^ (1 << 31))
+}
+
+/// The dyad-year of a [`dyad_key`].
+fn dyad_of_key(key: u64) -> (u16, u16, i32) {
+    (
+        (key >> 48) as u16,
+        (key >> 32) as u16,
+        (key as u32 ^ (1 << 31)) as i32,
+    )
 }
 
 /// Writes [`dyad_year`] as CSV with CRLF line endings: `stateA,stateB,year,defense,offense,
@@ -628,4 +649,30 @@ pub fn write_dyad_year_with(
         w.write_all(line.0.as_bytes()).map_err(io_error)?;
     }
     w.flush().map_err(io_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The packed key reads back, and sorts as the dyad-year it packs.
+    #[test]
+    fn dyad_keys_read_back_and_sort_as_their_dyad_years() {
+        let dyads = [
+            (2, 20, -5),
+            (2, 20, 1815),
+            (2, 200, 1816),
+            (20, 2, 1815),
+            (u16::MAX, 0, i32::MIN),
+            (u16::MAX, u16::MAX, i32::MAX),
+        ];
+        for &(a, b, y) in &dyads {
+            assert_eq!(dyad_of_key(dyad_key(a, b, y)), (a, b, y));
+        }
+        let mut by_key = dyads;
+        by_key.sort_by_key(|&(a, b, y)| dyad_key(a, b, y));
+        let mut by_tuple = dyads;
+        by_tuple.sort();
+        assert_eq!(by_key, by_tuple);
+    }
 }
