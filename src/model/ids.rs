@@ -111,8 +111,11 @@ fn check_slug(kind: &'static str, s: &str) -> Result<()> {
     }
 }
 
+/// A slug id type; `$shared` is how a read id is stored: [`intern`] where a document repeats
+/// it (a source cited by a million stances), `Arc::from` where each is read once (a treaty's
+/// own id), so that unique ids do not fill the interner.
 macro_rules! slug_id {
-    ($(#[$doc:meta])* $name:ident, $kind:literal, $example:literal) => {
+    ($(#[$doc:meta])* $name:ident, $kind:literal, $example:literal, $shared:path) => {
         $(#[$doc])*
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(Arc<str>);
@@ -166,7 +169,7 @@ macro_rules! slug_id {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
                 d.deserialize_str(StrVisitor(|s: &str| {
                     check_slug($kind, s)?;
-                    Ok($name(intern(s)))
+                    Ok($name($shared(s)))
                 }))
             }
         }
@@ -175,15 +178,15 @@ macro_rules! slug_id {
 
 slug_id!(
     /// A grouping's id: a short lowercase slug such as `nato`, `quad` or `asian-nato`.
-    GroupingId, "grouping", "asian-nato"
+    GroupingId, "grouping", "asian-nato", intern
 );
 slug_id!(
     /// A treaty's id: a slug such as `us-japan-1960`, or `atop-3595` for imported ATOP alliances.
-    TreatyId, "treaty", "us-japan-1960"
+    TreatyId, "treaty", "us-japan-1960", Arc::from
 );
 slug_id!(
     /// A source's id: a slug such as `article` or `atop-5.1`, listed in the dataset's sources.
-    SourceId, "source", "atop-5.1"
+    SourceId, "source", "atop-5.1", intern
 );
 
 impl FromStr for CountryId {
