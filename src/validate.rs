@@ -245,12 +245,22 @@ pub(crate) fn target_label(t: &Target) -> String {
 
 /// Every problem with a document's records, in record order; empty when they are valid.
 pub(crate) fn check(doc: &Document) -> Vec<Issue> {
-    Checker::new(doc).run()
+    check_with(
+        doc,
+        &crate::graph::position_map(doc.treaties.iter().map(|t| t.id.clone())),
+    )
+}
+
+/// [`check`], given the position of each treaty id (the first of a repeated one), which the
+/// graph keeps as an index: made once for both.
+pub(crate) fn check_with(doc: &Document, treaties: &FastMap<TreatyId, u32>) -> Vec<Issue> {
+    Checker::new(doc, treaties).run()
 }
 
 /// Runs every validation check over a document's records.
 struct Checker<'d> {
     doc: &'d Document,
+    treaties: &'d FastMap<TreatyId, u32>,
     countries: FastMap<CountryId, usize>,
     groupings: FastMap<&'d GroupingId, usize>,
     sources: FastMap<&'d SourceId, usize>,
@@ -272,12 +282,14 @@ impl<'d> Checker<'d> {
         }
     }
 
-    fn new(doc: &'d Document) -> Self {
+    fn new(doc: &'d Document, treaties: &'d FastMap<TreatyId, u32>) -> Self {
+        // Room for every id at once: growing a map is a third of its cost.
         Checker {
             doc,
-            countries: FastMap::default(),
-            groupings: FastMap::default(),
-            sources: FastMap::default(),
+            treaties,
+            countries: FastMap::with_capacity_and_hasher(doc.countries.len(), Default::default()),
+            groupings: FastMap::with_capacity_and_hasher(doc.groupings.len(), Default::default()),
+            sources: FastMap::with_capacity_and_hasher(doc.sources.len(), Default::default()),
             issues: Vec::new(),
             more: 0,
         }
@@ -342,12 +354,15 @@ impl<'d> Checker<'d> {
             self.source_ref(&record, "source", &m.source);
             self.citations(&record, &m.corroborated_by, &m.contradicted_by);
         }
-        let mut treaty_ids: FastMap<&TreatyId, usize> = FastMap::default();
+        // The graph's own map of treaty positions (the first of a repeated id), made once.
+        let treaty_ids = self.treaties;
         for (i, t) in doc.treaties.iter().enumerate() {
             let record = Rec::id("treaty", i, t.id.as_str());
-            if let Some(first) = treaty_ids.insert(&t.id, i) {
-                treaty_ids.insert(&t.id, first);
-                self.duplicate(record.make(), "treaty", t.id.as_str(), first);
+            match treaty_ids.get(&t.id) {
+                Some(&first) if first as usize != i => {
+                    self.duplicate(record.make(), "treaty", t.id.as_str(), first as usize)
+                }
+                _ => {}
             }
             self.treaty(&record, t);
         }

@@ -410,19 +410,20 @@ impl GraphBuilder {
     /// Validates the records and builds the graph, or returns [`ErrorKind::Invalid`] listing every
     /// problem found.
     pub fn build(self) -> Result<AllianceGraph> {
-        let issues = self.issues();
+        let treaties = position_map(self.doc.treaties.iter().map(|t| t.id.clone()));
+        let issues = crate::validate::check_with(&self.doc, &treaties);
         if !issues.is_empty() {
             return Err(Error::from(ErrorKind::Invalid {
                 location: crate::Location::file(None),
                 issues,
             }));
         }
-        Ok(index(self.doc))
+        Ok(index(self.doc, treaties))
     }
 }
 
 /// Builds the indices over records that have passed validation.
-fn index(doc: Document) -> AllianceGraph {
+fn index(doc: Document, treaties: FastMap<TreatyId, u32>) -> AllianceGraph {
     let mut graph = StableUnGraph::with_capacity(
         doc.countries.len() + doc.groupings.len(),
         doc.memberships.len() + doc.treaties.len(),
@@ -431,7 +432,6 @@ fn index(doc: Document) -> AllianceGraph {
     nodes.reserve(doc.countries.len() + doc.groupings.len());
     let countries = CountryTable::new(doc.countries.iter().map(|c| c.id));
     let groupings = position_map(doc.groupings.iter().map(|g| g.id.clone()));
-    let treaties = position_map(doc.treaties.iter().map(|t| t.id.clone()));
     let sources = position_map(doc.sources.iter().map(|s| s.id.clone()));
     let actors = doc.countries.iter().map(|c| ActorId::Country(c.id)).chain(
         doc.groupings
@@ -442,19 +442,29 @@ fn index(doc: Document) -> AllianceGraph {
         let n = graph.add_node(actor.clone());
         nodes.insert(actor, n);
     }
+    // Nodes were added countries first, then groupings, each in dataset order: a record's
+    // node is found from its position, without hashing its id (the records are validated,
+    // so every reference is there).
+    let country_node = |c: &CountryId| countries.get(c).map(|i| NodeIndex::new(i as usize));
+    let grouping_node = |g: &GroupingId| {
+        groupings
+            .get(g)
+            .map(|&i| NodeIndex::new(doc.countries.len() + i as usize))
+    };
     for (i, m) in doc.memberships.iter().enumerate() {
-        let a = nodes[&ActorId::Country(m.country)];
-        let b = nodes[&ActorId::Grouping(m.grouping.clone())];
-        graph.add_edge(a, b, Edge::Membership(i as u32));
+        if let (Some(a), Some(b)) = (country_node(&m.country), grouping_node(&m.grouping)) {
+            graph.add_edge(a, b, Edge::Membership(i as u32));
+        }
     }
+    let mut parties: Vec<NodeIndex> = Vec::new();
     for (i, t) in doc.treaties.iter().enumerate() {
-        let mut parties: Vec<CountryId> = t.parties.iter().map(|p| p.country()).collect();
-        parties.sort();
+        parties.clear();
+        parties.extend(t.parties.iter().filter_map(|p| country_node(&p.country())));
+        parties.sort_unstable();
         parties.dedup();
-        for (k, a) in parties.iter().enumerate() {
-            for b in &parties[k + 1..] {
-                let (na, nb) = (nodes[&ActorId::Country(*a)], nodes[&ActorId::Country(*b)]);
-                graph.add_edge(na, nb, Edge::Treaty(i as u32));
+        for (k, &a) in parties.iter().enumerate() {
+            for &b in &parties[k + 1..] {
+                graph.add_edge(a, b, Edge::Treaty(i as u32));
             }
         }
     }
@@ -519,7 +529,7 @@ impl CountryTable {
     }
 }
 
-fn position_map<K: std::hash::Hash + Eq>(
+pub(crate) fn position_map<K: std::hash::Hash + Eq>(
     keys: impl ExactSizeIterator<Item = K>,
 ) -> FastMap<K, u32> {
     let mut map = FastMap::default();

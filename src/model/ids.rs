@@ -117,8 +117,23 @@ fn check_slug(kind: &'static str, s: &str) -> Result<()> {
 macro_rules! slug_id {
     ($(#[$doc:meta])* $name:ident, $kind:literal, $example:literal, $shared:path) => {
         $(#[$doc])*
-        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Eq, PartialOrd, Ord)]
         pub struct $name(Arc<str>);
+
+        /// Hashed as its text, as equality compares it.
+        impl std::hash::Hash for $name {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.0.hash(state);
+            }
+        }
+
+        /// Equal when the text is; the same shared text (an id read twice in one file, or a
+        /// clone) is known equal without comparing it.
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+            }
+        }
 
         impl $name {
             #[doc = concat!("Checks and wraps a ", $kind, " id such as `", $example, "`.")]

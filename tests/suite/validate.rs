@@ -59,6 +59,32 @@ fn duplicate_ids() {
     );
 }
 
+/// A repeated treaty id names the first treaty that has it, and a third copy names the first
+/// too; a grouping may still found itself on the id.
+#[test]
+fn duplicate_treaty_ids() {
+    let treaty = r#"{"id": "t", "name": "T", "kind": "alliance", "parties": ["USA", "JPN"], "obligations": [{"kind": "defense"}], "sources": ["s"]}"#;
+    let all = issues(&format!(r#", "treaties": [{treaty}, {treaty}, {treaty}]"#));
+    assert_eq!(all.len(), 2, "{all:#?}");
+    for (issue, record) in all.iter().zip(["#2", "#3"]) {
+        assert!(
+            matches!(
+                issue,
+                Issue::DuplicateId {
+                    kind: "treaty",
+                    first: 1,
+                    ..
+                }
+            ),
+            "{issue:?}"
+        );
+        assert_eq!(
+            issue.to_string(),
+            format!("treaty {record} (t): duplicate treaty id 't' (first used by treaty #1)")
+        );
+    }
+}
+
 #[test]
 fn unknown_reference_with_suggestion() {
     let issue = one(
