@@ -84,6 +84,7 @@ impl Attributes {
     }
 
     /// From pairs already sorted by name without repeats (an importer's, built in order).
+    #[cfg(feature = "atop")]
     pub(crate) fn from_sorted(pairs: Vec<(Arc<str>, Arc<str>)>) -> Self {
         debug_assert!(pairs.windows(2).all(|w| w[0].0 < w[1].0));
         Attributes(pairs)
