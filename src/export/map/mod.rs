@@ -42,6 +42,9 @@
 //! assert!(svg.contains("as of 1980-12-31") && svg.contains("Natural Earth"));
 //! # Ok::<(), alliance_graph::Error>(())
 //! ```
+//!
+//! (About 630 lines: the map's keys, legend and notes for its three kinds; the projection and
+//! outlines are in `projection.rs`, `shapes.rs` and `territories.rs`, the drawing in `draw.rs`.)
 
 use std::collections::BTreeMap;
 
