@@ -166,6 +166,10 @@ pub(crate) struct Group {
 pub(crate) struct Lists {
     pub(crate) allies: Csr,
     pub(crate) defenders: Csr,
+    /// Whether each defender of `defenders` (same positions) was nuclear-armed on the
+    /// view's date: read with every [`View::defenders_of`](crate::query::View::defenders_of)
+    /// answer, which would otherwise look up each defender's record.
+    pub(crate) defenders_nuclear: Vec<bool>,
     /// Bit `a * n + b` is set when the states at indices `a` and `b` are allied: one look-up
     /// per [`Network::are_allied`](crate::query::Network::are_allied). Only for graphs of up to `PAIR_BITS_STATES` (network) states.
     pub(crate) pair_bits: Option<Vec<u64>>,

@@ -77,11 +77,11 @@ impl<'g> View<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn allies(&self, who: impl ActorRef) -> Result<Vec<Ally<'g>>> {
-        let x = self.country(&who)?;
+        let (x, xi) = self.country_at(&who)?;
         // The states from the network's lists; each one's evidence is built when read.
         Ok(self
             .network()
-            .allies(x)?
+            .allies_at(xi)
             .iter()
             .map(|&country| Ally {
                 country,
@@ -102,8 +102,8 @@ impl<'g> View<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn are_allied(&self, a: impl ActorRef, b: impl ActorRef) -> Result<Option<Evidence<'g>>> {
-        let (a, b) = self.two_countries(&a, &b, "an alliance")?;
-        let allied = self.network().are_allied(a, b)?;
+        let ((a, ai), (b, bi)) = self.two_countries_at(&a, &b, "an alliance")?;
+        let allied = self.network().tied_at(ai, bi);
         Ok(allied.then(|| Evidence::of_pair(*self, (a, b), false)))
     }
 
@@ -150,17 +150,14 @@ impl<'g> View<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn defenders_of(&self, who: impl ActorRef) -> Result<Vec<Defender<'g>>> {
-        let x = self.country(&who)?;
+        let (x, xi) = self.country_at(&who)?;
         Ok(self
             .network()
-            .defenders_of(x)?
-            .iter()
-            .map(|&country| Defender {
+            .defenders_armed_at(xi, |country, nuclear_armed| Defender {
                 country,
-                nuclear_armed: self.is_nuclear_armed(country),
+                nuclear_armed,
                 evidence: Evidence::of_pair(*self, (x, country), true),
-            })
-            .collect())
+            }))
     }
 
     /// Every state tied to `x` at the view's strength and date, with the evidence, by id.

@@ -366,12 +366,37 @@ impl<'g> View<'g> {
         self.grouping(&name)
     }
 
+    #[inline]
     pub(crate) fn country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
+        match who.country_id() {
+            Some(c) if self.graph.country_index(&c).is_some() => Ok(c),
+            _ => self.resolve_to_country(who),
+        }
+    }
+
+    /// The country `who` names and its position in the graph: a typed id by one look-up
+    /// (inlined: most queries ask by id), anything else resolved.
+    #[inline]
+    pub(crate) fn country_at(&self, who: &(impl ActorRef + ?Sized)) -> Result<(CountryId, u32)> {
         if let Some(c) = who.country_id() {
-            if self.graph.country_index(&c).is_some() {
-                return Ok(c);
+            if let Some(i) = self.graph.country_index(&c) {
+                return Ok((c, i));
             }
         }
+        let c = self.resolve_to_country(who)?;
+        match self.graph.country_index(&c) {
+            Some(i) => Ok((c, i)),
+            // Resolution gives only states of the graph.
+            None => Err(Error::from(ErrorKind::UnknownActor {
+                name: c.to_string(),
+                candidates: Vec::new(),
+            })),
+        }
+    }
+
+    /// `who` resolved on the view's date to a country; a grouping is an error.
+    #[inline(never)]
+    fn resolve_to_country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
         match who.resolve_on(self.graph, &self.asked)? {
             ActorId::Country(c) => Ok(c),
             ActorId::Grouping(g) => Err(Error::from(ErrorKind::WrongActorKind {
@@ -390,12 +415,21 @@ impl<'g> View<'g> {
         b: &(impl ActorRef + ?Sized),
         question: &'static str,
     ) -> Result<(CountryId, CountryId)> {
-        let (x, y) = (self.country(a)?, self.country(b)?);
-        if x == y {
-            return Err(Error::from(ErrorKind::SameActor {
-                name: x.to_string(),
-                question,
-            }));
+        self.two_countries_at(a, b, question)
+            .map(|((x, _), (y, _))| (x, y))
+    }
+
+    /// [`two_countries`](Self::two_countries) with their positions in the graph.
+    #[inline]
+    fn two_countries_at(
+        &self,
+        a: &(impl ActorRef + ?Sized),
+        b: &(impl ActorRef + ?Sized),
+        question: &'static str,
+    ) -> Result<((CountryId, u32), (CountryId, u32))> {
+        let (x, y) = (self.country_at(a)?, self.country_at(b)?);
+        if x.1 == y.1 {
+            return Err(same_actor(x.0, question));
         }
         Ok((x, y))
     }
@@ -410,6 +444,15 @@ impl<'g> View<'g> {
             })),
         }
     }
+}
+
+/// The error of a question about a pair asked of one state twice.
+#[cold]
+fn same_actor(c: CountryId, question: &'static str) -> Error {
+    Error::from(ErrorKind::SameActor {
+        name: c.to_string(),
+        question,
+    })
 }
 
 /// An answer that may be unknown: a question the data do not cover is not a "no" (the rule

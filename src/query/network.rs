@@ -130,11 +130,16 @@ impl<'g> Network<'g> {
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
     pub fn allies(&self, who: CountryId) -> Result<Cow<'_, [CountryId]>> {
-        let x = self.index(who)?;
-        Ok(match self.lists() {
+        Ok(self.allies_at(self.index(who)?))
+    }
+
+    /// The allies of the state at index `x`.
+    #[inline]
+    pub(super) fn allies_at(&self, x: u32) -> Cow<'_, [CountryId]> {
+        match self.lists() {
             Some(lists) => Cow::Borrowed(lists.allies.get(x)),
             None => Cow::Owned(self.with_keys(x, |push| self.visit_allies(x, push), ids)),
-        })
+        }
     }
 
     /// Whether `a` and `b` are allied: [`View::are_allied`] without the evidence. Ids are
@@ -163,7 +168,7 @@ impl<'g> Network<'g> {
 
     /// Whether the states at indices `a` and `b` are allied, from the lists when there are.
     #[inline]
-    fn tied_at(&self, a: u32, b: u32) -> bool {
+    pub(super) fn tied_at(&self, a: u32, b: u32) -> bool {
         match self.lists() {
             Some(Lists {
                 pair_bits: Some(bits),
@@ -189,6 +194,32 @@ impl<'g> Network<'g> {
             Some(lists) => Cow::Borrowed(lists.defenders.get(x)),
             None => Cow::Owned(self.with_keys(x, |push| self.visit_defenders(x, push), ids)),
         })
+    }
+
+    /// `item` of each defender of the state at index `x` and whether it was nuclear-armed
+    /// on the date: what [`View::defenders_of`] answers, the flags from the lists when
+    /// there are.
+    pub(super) fn defenders_armed_at<T>(
+        &self,
+        x: u32,
+        mut item: impl FnMut(CountryId, bool) -> T,
+    ) -> Vec<T> {
+        match self.lists() {
+            Some(lists) => {
+                let at = |i: u32| lists.defenders.starts[i as usize] as usize;
+                let (start, end) = (at(x), at(x + 1));
+                (lists.defenders.ids[start..end].iter())
+                    .zip(&lists.defenders_nuclear[start..end])
+                    .map(|(&c, &nuclear)| item(c, nuclear))
+                    .collect()
+            }
+            None => {
+                let ids = self.with_keys(x, |push| self.visit_defenders(x, push), ids);
+                (ids.into_iter())
+                    .map(|c| item(c, self.view.is_nuclear_armed(c)))
+                    .collect()
+            }
+        }
     }
 
     /// The number of ties on the shortest chain from `a` to `b` (0 from a state to itself),
@@ -307,6 +338,7 @@ impl<'g> Network<'g> {
         let mut lists = Lists {
             allies: Csr::default(),
             defenders: Csr::default(),
+            defenders_nuclear: Vec::new(),
             pair_bits: None,
         };
         for (csr, defenders) in [(&mut lists.allies, false), (&mut lists.defenders, true)] {
@@ -326,6 +358,9 @@ impl<'g> Network<'g> {
             }
             csr.ids.shrink_to_fit();
         }
+        lists.defenders_nuclear = (lists.defenders.ids.iter())
+            .map(|&c| self.view.is_nuclear_armed(c))
+            .collect();
         if self.len() <= PAIR_BITS_STATES {
             let n = self.len();
             let mut bits = vec![0u64; (n * n).div_ceil(64)];
