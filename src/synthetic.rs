@@ -527,10 +527,11 @@ impl Generator {
             let mut stance = Stance::new(actor, kind, target, date, evidence, source);
             stance.reported_as = reported_as;
             if condition.is_some() || speaker.is_some() || quote.is_some() {
-                let details = stance.details_mut();
-                details.condition = condition.map(String::into_boxed_str);
-                details.speaker = speaker;
-                details.quote = quote.map(String::into_boxed_str);
+                stance.edit_details(|details| {
+                    details.condition = condition.map(String::into_boxed_str);
+                    details.speaker = speaker;
+                    details.quote = quote.map(String::into_boxed_str);
+                });
             }
             doc.stances.push(stance);
         }

@@ -6,6 +6,8 @@ use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 use petgraph::visit::EdgeRef;
 
 pub(crate) mod adjacency;
+mod grouped;
+use grouped::Grouped;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Document;
@@ -50,8 +52,8 @@ pub struct AllianceGraph {
     groupings: FastMap<GroupingId, u32>,
     treaties: FastMap<TreatyId, u32>,
     sources: FastMap<SourceId, u32>,
-    stances_by_target: FastMap<Target, Vec<u32>>,
-    stances_by_actor: FastMap<ActorId, Vec<u32>>,
+    stances_by_target: Grouped<Target>,
+    stances_by_actor: Grouped<ActorId>,
     /// Built on the first name resolved: loading and id-only queries never need it.
     names: std::sync::OnceLock<NameIndex>,
     /// Each treaty's days known from its sources' coverage (by treaty position), found on
@@ -246,8 +248,7 @@ impl AllianceGraph {
     pub(crate) fn stances_on_target(&self, target: &Target) -> impl Iterator<Item = &Stance> + '_ {
         self.stances_by_target
             .get(target)
-            .into_iter()
-            .flatten()
+            .iter()
             .map(|&i| &self.doc.stances[i as usize])
     }
 
@@ -255,8 +256,7 @@ impl AllianceGraph {
     pub(crate) fn stances_by(&self, actor: &ActorId) -> impl Iterator<Item = &Stance> + '_ {
         self.stances_by_actor
             .get(actor)
-            .into_iter()
-            .flatten()
+            .iter()
             .map(|&i| &self.doc.stances[i as usize])
     }
 
@@ -468,23 +468,8 @@ fn index(doc: Document, treaties: FastMap<TreatyId, u32>) -> AllianceGraph {
             }
         }
     }
-    let mut stances_by_target: FastMap<Target, Vec<u32>> = FastMap::default();
-    let mut stances_by_actor: FastMap<ActorId, Vec<u32>> = FastMap::default();
-    // Keys are cloned only when first seen.
-    for (i, s) in doc.stances.iter().enumerate() {
-        match stances_by_target.get_mut(&s.target) {
-            Some(v) => v.push(i as u32),
-            None => {
-                stances_by_target.insert(s.target.clone(), vec![i as u32]);
-            }
-        }
-        match stances_by_actor.get_mut(&s.actor) {
-            Some(v) => v.push(i as u32),
-            None => {
-                stances_by_actor.insert(s.actor.clone(), vec![i as u32]);
-            }
-        }
-    }
+    let stances_by_target = Grouped::new(doc.stances.iter().map(|s| &s.target));
+    let stances_by_actor = Grouped::new(doc.stances.iter().map(|s| &s.actor));
     AllianceGraph {
         doc,
         graph,

@@ -5,6 +5,8 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
+use arcstr::ArcStr;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -111,14 +113,14 @@ fn check_slug(kind: &'static str, s: &str) -> Result<()> {
     }
 }
 
-/// A slug id type; `$shared` is how a read id is stored: [`intern`] where a document repeats
-/// it (a source cited by a million stances), `Arc::from` where each is read once (a treaty's
+/// A slug id type; `$shared` is how a read id is stored: [`intern_id`] where a document repeats
+/// it (a source cited by a million stances), `ArcStr::from` where each is read once (a treaty's
 /// own id), so that unique ids do not fill the interner.
 macro_rules! slug_id {
     ($(#[$doc:meta])* $name:ident, $kind:literal, $example:literal, $shared:path) => {
         $(#[$doc])*
         #[derive(Clone, Eq, PartialOrd, Ord)]
-        pub struct $name(Arc<str>);
+        pub struct $name(ArcStr);
 
         /// Hashed as its text, as equality compares it.
         impl std::hash::Hash for $name {
@@ -131,7 +133,7 @@ macro_rules! slug_id {
         /// clone) is known equal without comparing it.
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
-                Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+                ArcStr::ptr_eq(&self.0, &other.0) || self.0 == other.0
             }
         }
 
@@ -139,7 +141,7 @@ macro_rules! slug_id {
             #[doc = concat!("Checks and wraps a ", $kind, " id such as `", $example, "`.")]
             pub fn new(id: &str) -> Result<Self> {
                 check_slug($kind, id)?;
-                Ok($name(id.into()))
+                Ok($name(ArcStr::from(id)))
             }
 
             /// The id as text.
@@ -193,15 +195,15 @@ macro_rules! slug_id {
 
 slug_id!(
     /// A grouping's id: a short lowercase slug such as `nato`, `quad` or `asian-nato`.
-    GroupingId, "grouping", "asian-nato", intern
+    GroupingId, "grouping", "asian-nato", intern_id
 );
 slug_id!(
     /// A treaty's id: a slug such as `us-japan-1960`, or `atop-3595` for imported ATOP alliances.
-    TreatyId, "treaty", "us-japan-1960", Arc::from
+    TreatyId, "treaty", "us-japan-1960", ArcStr::from
 );
 slug_id!(
     /// A source's id: a slug such as `article` or `atop-5.1`, listed in the dataset's sources.
-    SourceId, "source", "atop-5.1", intern
+    SourceId, "source", "atop-5.1", intern_id
 );
 
 impl FromStr for CountryId {
@@ -324,21 +326,34 @@ impl<'de> Deserialize<'de> for ActorId {
                 return Ok(ActorId::Country(c));
             }
             match check_slug("grouping", s) {
-                Ok(()) => Ok(ActorId::Grouping(GroupingId(intern(s)))),
+                Ok(()) => Ok(ActorId::Grouping(GroupingId(intern_id(s)))),
                 Err(_) => s.parse(),
             }
         }))
     }
 }
 
+/// What is shared among the records of the document being read.
+#[derive(Default)]
+pub(crate) struct Interned {
+    /// Slug ids.
+    ids: crate::util::FastSet<ArcStr>,
+    /// Other texts (a treaty's attribute names and values).
+    texts: crate::util::Interner,
+    /// Stances' speakers: a few thousand people speak in a million stances.
+    speakers: crate::util::FastSet<Arc<super::Speaker>>,
+}
+
 thread_local! {
-    /// The slug ids seen so far in the document being read, when interning is on.
-    static INTERNED: std::cell::RefCell<Option<crate::util::Interner>> =
+    /// The slug ids and speakers seen so far in the document being read, when interning is
+    /// on.
+    static INTERNED: std::cell::RefCell<Option<Interned>> =
         const { std::cell::RefCell::new(None) };
 }
 
-/// Shares one allocation among equal slug ids read while the guard lives (on this thread):
-/// a million stances citing one source hold one `Arc<str>`, not a million.
+/// Shares one allocation among equal slug ids, and among equal speakers, read while the guard
+/// lives (on this thread): a million stances citing one source hold one shared text, not a
+/// million.
 #[cfg(feature = "json")]
 pub(crate) struct InternGuard(bool);
 
@@ -367,8 +382,38 @@ impl Drop for InternGuard {
 
 pub(crate) fn intern(s: &str) -> Arc<str> {
     INTERNED.with(|i| match i.borrow_mut().as_mut() {
-        Some(interner) => interner.get(s),
+        Some(interned) => interned.texts.get(s),
         None => s.into(),
+    })
+}
+
+/// The shared copy of the slug id `s` while a document is read; its own allocation otherwise.
+fn intern_id(s: &str) -> ArcStr {
+    INTERNED.with(|i| match i.borrow_mut().as_mut() {
+        Some(interned) => match interned.ids.get(s) {
+            Some(shared) => ArcStr::clone(shared),
+            None => {
+                let shared = ArcStr::from(s);
+                interned.ids.insert(ArcStr::clone(&shared));
+                shared
+            }
+        },
+        None => ArcStr::from(s),
+    })
+}
+
+/// The shared copy of `speaker` while a document is read; its own allocation otherwise.
+pub(crate) fn intern_speaker(speaker: super::Speaker) -> Arc<super::Speaker> {
+    INTERNED.with(|i| match i.borrow_mut().as_mut() {
+        Some(interned) => match interned.speakers.get(&speaker) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared = Arc::new(speaker);
+                interned.speakers.insert(Arc::clone(&shared));
+                shared
+            }
+        },
+        None => Arc::new(speaker),
     })
 }
 

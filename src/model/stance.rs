@@ -1,4 +1,7 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
+use thin_vec::ThinVec;
 
 use super::{keyword_enum, ActorId, Citation, CountryId, GroupingId, SourceId};
 use crate::When;
@@ -154,9 +157,11 @@ impl Speaker {
 ///
 /// The fields every record has are public; what only some records say (the condition,
 /// speaker, quote, summary, corroborations, contradictions and a note) is read by methods
-/// ([`quote`](Stance::quote), ...) and written through [`details_mut`](Stance::details_mut),
-/// and kept in one box only when a record has any of it: a million stances without them
-/// take 88 bytes each, not 272 (texts are boxed `str`s, which do not keep spare room). Serialized flat, as the dataset files write it.
+/// ([`quote`](Stance::quote), ...) and written through [`edit_details`](Stance::edit_details).
+/// It is kept as a list of the fields a record gives, in one allocation and only when it
+/// gives any; a file's repeated speakers share one record. So a million stances take 72
+/// bytes each, and a quote or a speaker adds a few dozen. Serialized flat, as the dataset
+/// files write it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(from = "StanceRecord<Box<str>, Speaker, Vec<Citation>>")]
 #[non_exhaustive]
@@ -177,11 +182,23 @@ pub struct Stance {
     pub evidence: Evidence,
     /// Who reports it.
     pub source: SourceId,
-    /// What only some records say; `None` when it would be empty.
-    details: Option<Box<StanceDetails>>,
+    /// What only some records say: the fields given, in the order of [`StanceDetails`]'s.
+    details: ThinVec<Detail>,
 }
 
-/// What only some stance records say: see [`Stance::details_mut`].
+/// One field of a stance's [`StanceDetails`], as a stance keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Detail {
+    Condition(Box<str>),
+    Speaker(Arc<Speaker>),
+    Quote(Box<str>),
+    Summary(Box<str>),
+    CorroboratedBy(Box<[Citation]>),
+    ContradictedBy(Box<[Citation]>),
+    Note(Box<str>),
+}
+
+/// What only some stance records say, to be changed with [`Stance::edit_details`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct StanceDetails {
@@ -202,8 +219,49 @@ pub struct StanceDetails {
 }
 
 impl StanceDetails {
-    fn is_empty(&self) -> bool {
-        *self == StanceDetails::default()
+    /// The fields given, in order; a speaker shared with the other stances of the file being
+    /// read.
+    fn into_list(self) -> ThinVec<Detail> {
+        let StanceDetails {
+            condition,
+            speaker,
+            quote,
+            summary,
+            corroborated_by,
+            contradicted_by,
+            note,
+        } = self;
+        let citations = |c: Vec<Citation>| (!c.is_empty()).then(|| c.into_boxed_slice());
+        let fields = [
+            condition.map(Detail::Condition),
+            speaker.map(|s| Detail::Speaker(super::ids::intern_speaker(s))),
+            quote.map(Detail::Quote),
+            summary.map(Detail::Summary),
+            citations(corroborated_by).map(Detail::CorroboratedBy),
+            citations(contradicted_by).map(Detail::ContradictedBy),
+            note.map(Detail::Note),
+        ];
+        // Made with room for exactly the fields given (collecting would leave room for four).
+        let mut list = ThinVec::with_capacity(fields.iter().flatten().count());
+        list.extend(fields.into_iter().flatten());
+        list
+    }
+
+    /// The fields of a stance's list.
+    fn from_list(list: ThinVec<Detail>) -> StanceDetails {
+        let mut d = StanceDetails::default();
+        for detail in list {
+            match detail {
+                Detail::Condition(t) => d.condition = Some(t),
+                Detail::Speaker(p) => d.speaker = Some(Arc::unwrap_or_clone(p)),
+                Detail::Quote(t) => d.quote = Some(t),
+                Detail::Summary(t) => d.summary = Some(t),
+                Detail::CorroboratedBy(c) => d.corroborated_by = c.into_vec(),
+                Detail::ContradictedBy(c) => d.contradicted_by = c.into_vec(),
+                Detail::Note(t) => d.note = Some(t),
+            }
+        }
+        d
     }
 }
 
@@ -254,7 +312,8 @@ impl From<StanceRecord<Box<str>, Speaker, Vec<Citation>>> for Stance {
             corroborated_by: r.corroborated_by,
             contradicted_by: r.contradicted_by,
             note: r.note,
-        };
+        }
+        .into_list();
         Stance {
             actor: r.actor,
             kind: r.kind,
@@ -263,7 +322,7 @@ impl From<StanceRecord<Box<str>, Speaker, Vec<Citation>>> for Stance {
             date: r.date,
             evidence: r.evidence,
             source: r.source,
-            details: (!details.is_empty()).then(|| Box::new(details)),
+            details,
         }
     }
 }
@@ -292,7 +351,7 @@ impl Serialize for Stance {
 
 impl Stance {
     /// What `actor` said of `target` on `date`, as `source` reports it with `evidence`; no
-    /// quote, speaker or corroboration yet (add them with [`details_mut`](Self::details_mut)).
+    /// quote, speaker or corroboration yet (add them with [`edit_details`](Self::edit_details)).
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         actor: ActorId,
@@ -310,15 +369,15 @@ impl Stance {
             date,
             evidence,
             source,
-            details: None,
+            details: ThinVec::new(),
         }
     }
 
-    /// What only some records say (condition, speaker, quote, ...), to read or change; made
-    /// empty if the record had none of it.
+    /// Changes what only some records say (condition, speaker, quote, ...): `edit` is given
+    /// the stance's details, and what it leaves is kept.
     ///
     /// ```
-    /// use alliance_graph::{ActorId, Evidence, Stance, StanceKind, Target};
+    /// use alliance_graph::{ActorId, Evidence, Speaker, Stance, StanceKind, Target};
     /// let mut s = Stance::new(
     ///     ActorId::Country("JPN".parse()?),
     ///     StanceKind::Support,
@@ -328,47 +387,89 @@ impl Stance {
     ///     "mofa-japan".parse()?,
     /// );
     /// assert_eq!(s.quote(), None);
-    /// s.details_mut().quote = Some("We support it.".into());
+    /// s.edit_details(|d| {
+    ///     d.quote = Some("We support it.".into());
+    ///     d.speaker = Some(Speaker::new("A. Minister"));
+    /// });
     /// assert_eq!(s.quote(), Some("We support it."));
+    /// assert_eq!(s.speaker().map(|p| p.name.as_str()), Some("A. Minister"));
     /// # Ok::<(), alliance_graph::Error>(())
     /// ```
-    pub fn details_mut(&mut self) -> &mut StanceDetails {
-        self.details.get_or_insert_with(Box::default)
+    pub fn edit_details(&mut self, edit: impl FnOnce(&mut StanceDetails)) {
+        let mut details = StanceDetails::from_list(std::mem::take(&mut self.details));
+        edit(&mut details);
+        self.details = details.into_list();
+    }
+
+    /// A copy of what only some records say, as one record.
+    pub fn details(&self) -> StanceDetails {
+        StanceDetails::from_list(self.details.clone())
+    }
+
+    /// The detail `pick` finds, if the record gives it.
+    fn detail<'a, T: ?Sized>(
+        &'a self,
+        pick: impl Fn(&'a Detail) -> Option<&'a T>,
+    ) -> Option<&'a T> {
+        self.details.iter().find_map(pick)
     }
 
     /// The condition, for conditional support.
     pub fn condition(&self) -> Option<&str> {
-        self.details.as_ref()?.condition.as_deref()
+        self.detail(|d| match d {
+            Detail::Condition(t) => Some(&**t),
+            _ => None,
+        })
     }
 
     /// Who spoke, when the source names someone.
     pub fn speaker(&self) -> Option<&Speaker> {
-        self.details.as_ref()?.speaker.as_ref()
+        self.detail(|d| match d {
+            Detail::Speaker(p) => Some(&**p),
+            _ => None,
+        })
     }
 
     /// The words, verbatim, when the source quotes them.
     pub fn quote(&self) -> Option<&str> {
-        self.details.as_ref()?.quote.as_deref()
+        self.detail(|d| match d {
+            Detail::Quote(t) => Some(&**t),
+            _ => None,
+        })
     }
 
     /// The source's own characterization, which may be firmer or softer than the quote.
     pub fn summary(&self) -> Option<&str> {
-        self.details.as_ref()?.summary.as_deref()
+        self.detail(|d| match d {
+            Detail::Summary(t) => Some(&**t),
+            _ => None,
+        })
     }
 
     /// Other sources that report the same.
     pub fn corroborated_by(&self) -> &[Citation] {
-        self.details.as_ref().map_or(&[], |d| &d.corroborated_by)
+        self.detail(|d| match d {
+            Detail::CorroboratedBy(c) => Some(&**c),
+            _ => None,
+        })
+        .unwrap_or(&[])
     }
 
     /// Sources that contradict it: the stance is then [contested](Stance::is_contested).
     pub fn contradicted_by(&self) -> &[Citation] {
-        self.details.as_ref().map_or(&[], |d| &d.contradicted_by)
+        self.detail(|d| match d {
+            Detail::ContradictedBy(c) => Some(&**c),
+            _ => None,
+        })
+        .unwrap_or(&[])
     }
 
     /// A remark.
     pub fn note(&self) -> Option<&str> {
-        self.details.as_ref()?.note.as_deref()
+        self.detail(|d| match d {
+            Detail::Note(t) => Some(&**t),
+            _ => None,
+        })
     }
 
     /// Whether a source contradicts it.
@@ -381,13 +482,13 @@ impl Stance {
 mod tests {
     use super::*;
 
-    /// A record keeps its details in a box only when it has some, and is written back flat,
-    /// field for field, either way.
+    /// A record keeps a list of the details it gives (none allocated when it gives none), and
+    /// is written back flat, field for field, either way.
     #[test]
-    fn details_are_boxed_only_when_present_and_written_flat() {
+    fn details_are_kept_only_when_present_and_written_flat() {
         let bare = r#"{"actor":"JPN","kind":"support","target":{"grouping":"quad"},"date":"2024-09","evidence":"on-record","source":"mofa","corroborated_by":[],"note":null}"#;
         let s: Stance = serde_json::from_str(bare).unwrap();
-        assert!(s.details.is_none());
+        assert!(s.details.is_empty());
         assert_eq!(s.quote(), None);
         assert!(s.corroborated_by().is_empty() && !s.is_contested());
         assert_eq!(
@@ -409,6 +510,46 @@ mod tests {
         // Unknown fields are still refused, naming the field.
         let e = serde_json::from_str::<Stance>(&full.replace("\"note\"", "\"notes\"")).unwrap_err();
         assert!(e.to_string().contains("unknown field `notes`"), "{e}");
-        assert!(std::mem::size_of::<Stance>() <= 88);
+        assert_eq!(s.details.len(), 7);
+        assert!(std::mem::size_of::<Stance>() <= 72);
+        // Edited: what the edit leaves is kept, in the same order as read.
+        let mut edited = s.clone();
+        edited.edit_details(|d| {
+            d.quote = None;
+            d.contradicted_by.clear();
+        });
+        assert_eq!(edited.quote(), None);
+        assert!(!edited.is_contested());
+        assert_eq!(edited.details.len(), 5);
+        edited.edit_details(|d| {
+            d.quote = Some("Yes.".into());
+            d.contradicted_by = s.contradicted_by().to_vec();
+        });
+        assert_eq!(edited, s);
+        assert_eq!(edited.details(), s.details());
+        let mut emptied = s.clone();
+        emptied.edit_details(|d| *d = StanceDetails::default());
+        assert!(emptied.details.is_empty());
+    }
+
+    /// Equal speakers read from one file share one record; outside a file they do not.
+    #[test]
+    fn speakers_read_from_one_file_are_shared() {
+        let stance = |n: u32| {
+            format!(
+                r#"{{"actor":"JPN","kind":"support","target":{{"grouping":"quad"}},"speaker":{{"name":"A. Speaker"}},"date":"2024-0{n}","evidence":"reported","source":"mofa"}}"#
+            )
+        };
+        let list = format!("[{},{}]", stance(1), stance(2));
+        let speaker = |s: &Stance| match &s.details[0] {
+            Detail::Speaker(p) => Arc::clone(p),
+            other => panic!("not a speaker: {other:?}"),
+        };
+        let apart: Vec<Stance> = serde_json::from_str(&list).unwrap();
+        assert!(!Arc::ptr_eq(&speaker(&apart[0]), &speaker(&apart[1])));
+        let _guard = crate::model::ids::InternGuard::new();
+        let shared: Vec<Stance> = serde_json::from_str(&list).unwrap();
+        assert!(Arc::ptr_eq(&speaker(&shared[0]), &speaker(&shared[1])));
+        assert_eq!(shared, apart);
     }
 }

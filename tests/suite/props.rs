@@ -185,13 +185,15 @@ fn stance(groupings: usize) -> impl Strategy<Value = Stance> {
                 let actor = country_id(actor).into();
                 let mut s = Stance::new(actor, kind, target, date, evidence, "s".parse().unwrap());
                 s.reported_as = (kind == StanceKind::Hedge).then_some(StanceKind::Refusal);
-                s.details_mut().condition =
-                    (kind == StanceKind::ConditionalSupport).then(|| "if asked".into());
-                s.details_mut().speaker = Some(Speaker::new("Speaker"));
-                s.details_mut().quote = quote.filter(|q| !q.trim().is_empty()).map(Into::into);
-                if contested {
-                    s.details_mut().contradicted_by = vec![citation];
-                }
+                s.edit_details(|d| {
+                    d.condition =
+                        (kind == StanceKind::ConditionalSupport).then(|| "if asked".into());
+                    d.speaker = Some(Speaker::new("Speaker"));
+                    d.quote = quote.filter(|q| !q.trim().is_empty()).map(Into::into);
+                    if contested {
+                        d.contradicted_by = vec![citation];
+                    }
+                });
                 s
             },
         )
