@@ -376,13 +376,20 @@ impl<'g> View<'g> {
 
     /// The country `who` names and its position in the graph: a typed id by one look-up
     /// (inlined: most queries ask by id), anything else resolved.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn country_at(&self, who: &(impl ActorRef + ?Sized)) -> Result<(CountryId, u32)> {
         if let Some(c) = who.country_id() {
             if let Some(i) = self.graph.country_index(&c) {
                 return Ok((c, i));
             }
         }
+        self.resolve_country_at(who)
+    }
+
+    /// [`country_at`](Self::country_at) of what is not a typed id of the graph: out of line.
+    #[cold]
+    #[inline(never)]
+    fn resolve_country_at(&self, who: &(impl ActorRef + ?Sized)) -> Result<(CountryId, u32)> {
         let c = self.resolve_to_country(who)?;
         match self.graph.country_index(&c) {
             Some(i) => Ok((c, i)),
