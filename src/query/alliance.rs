@@ -39,8 +39,8 @@ pub struct Hop<'g> {
     pub from: CountryId,
     /// To this state.
     pub to: CountryId,
-    /// The ties between them.
-    pub evidence: Vec<TieEvidence<'g>>,
+    /// The ties between them (built when first read).
+    pub evidence: Evidence<'g>,
 }
 
 /// The shortest chain of ties between two states.

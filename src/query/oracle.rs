@@ -91,7 +91,7 @@ impl<'g> View<'g> {
             hops.push(Hop {
                 from,
                 to: at,
-                evidence: self.pair_evidence(from, at),
+                evidence: self.pair_evidence(from, at).into(),
             });
             at = from;
         }
