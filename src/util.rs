@@ -55,22 +55,39 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].
 pub(crate) type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<FxHasher>>;
 
-/// Equal texts as one shared allocation: each distinct text is allocated once, and handed
-/// out as often as it is asked for.
-#[derive(Debug, Default)]
-pub(crate) struct Interner(FastSet<std::sync::Arc<str>>);
+/// Equal values as one shared allocation: each distinct value (a text, by default) is
+/// allocated once, and handed out as often as it is asked for.
+#[derive(Debug)]
+pub(crate) struct Interner<K = std::sync::Arc<str>>(FastSet<K>);
+
+impl<K> Default for Interner<K> {
+    fn default() -> Self {
+        Interner(FastSet::default())
+    }
+}
+
+impl<K: std::hash::Hash + Eq + Clone> Interner<K> {
+    /// The shared copy of `value`, made with `share` the first time it is asked for.
+    pub(crate) fn share<Q>(&mut self, value: &Q, share: impl FnOnce(&Q) -> K) -> K
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        match self.0.get(value) {
+            Some(shared) => shared.clone(),
+            None => {
+                let shared = share(value);
+                self.0.insert(shared.clone());
+                shared
+            }
+        }
+    }
+}
 
 impl Interner {
     /// The shared copy of `s`.
     pub(crate) fn get(&mut self, s: &str) -> std::sync::Arc<str> {
-        match self.0.get(s) {
-            Some(a) => a.clone(),
-            None => {
-                let a: std::sync::Arc<str> = s.into();
-                self.0.insert(a.clone());
-                a
-            }
-        }
+        self.share(s, |s| std::sync::Arc::from(s))
     }
 }
 

@@ -337,11 +337,11 @@ impl<'de> Deserialize<'de> for ActorId {
 #[derive(Default)]
 pub(crate) struct Interned {
     /// Slug ids.
-    ids: crate::util::FastSet<ArcStr>,
+    ids: crate::util::Interner<ArcStr>,
     /// Other texts (a treaty's attribute names and values).
     texts: crate::util::Interner,
     /// Stances' speakers: a few thousand people speak in a million stances.
-    speakers: crate::util::FastSet<Arc<super::Speaker>>,
+    speakers: crate::util::Interner<Arc<super::Speaker>>,
 }
 
 thread_local! {
@@ -390,14 +390,7 @@ pub(crate) fn intern(s: &str) -> Arc<str> {
 /// The shared copy of the slug id `s` while a document is read; its own allocation otherwise.
 fn intern_id(s: &str) -> ArcStr {
     INTERNED.with(|i| match i.borrow_mut().as_mut() {
-        Some(interned) => match interned.ids.get(s) {
-            Some(shared) => ArcStr::clone(shared),
-            None => {
-                let shared = ArcStr::from(s);
-                interned.ids.insert(ArcStr::clone(&shared));
-                shared
-            }
-        },
+        Some(interned) => interned.ids.share(s, |s| ArcStr::from(s)),
         None => ArcStr::from(s),
     })
 }
@@ -405,14 +398,7 @@ fn intern_id(s: &str) -> ArcStr {
 /// The shared copy of `speaker` while a document is read; its own allocation otherwise.
 pub(crate) fn intern_speaker(speaker: super::Speaker) -> Arc<super::Speaker> {
     INTERNED.with(|i| match i.borrow_mut().as_mut() {
-        Some(interned) => match interned.speakers.get(&speaker) {
-            Some(shared) => Arc::clone(shared),
-            None => {
-                let shared = Arc::new(speaker);
-                interned.speakers.insert(Arc::clone(&shared));
-                shared
-            }
-        },
+        Some(interned) => interned.speakers.share(&speaker, |s| Arc::new(s.clone())),
         None => Arc::new(speaker),
     })
 }

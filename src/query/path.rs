@@ -36,8 +36,10 @@ struct PathScratch {
 impl PathScratch {
     /// Ready for a search of `n` states and `groups` groups.
     fn take(&mut self, n: usize, groups: usize) -> &mut Self {
-        // A mark that could wrap, or a search that did not finish: start afresh.
-        if self.dirty || self.mark > u32::MAX - 1024 - n as u32 {
+        // Marks that could run out (a search takes at most 2n + 1), or a search that did not
+        // finish: start afresh.
+        let room = (2 * n as u64 + 2).min(u64::from(u32::MAX)) as u32;
+        if self.dirty || self.mark > u32::MAX - room {
             *self = PathScratch::default();
         }
         self.dirty = true;
