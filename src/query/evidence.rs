@@ -243,8 +243,8 @@ pub struct Evidence<'g> {
 /// The ties of a pair in a view, as an answer asks for them. The view's fields are kept
 /// side by side with the pair's, which then fill the view's padding: 40 bytes, not 48. In
 /// this order (`repr(C)`), each field lies at a multiple of 8 bytes, so that an answer is
-/// written with whole words (the compiler's own order had an answer list take a quarter
-/// longer to make).
+/// written with whole words (in the compiler's own order, an answer list took half as long
+/// again to make).
 #[derive(Debug, Clone, Copy)]
 #[repr(C)]
 struct PairTies<'g> {

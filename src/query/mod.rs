@@ -368,10 +368,7 @@ impl<'g> View<'g> {
 
     #[inline]
     pub(crate) fn country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
-        match who.country_id() {
-            Some(c) if self.graph.country_index(&c).is_some() => Ok(c),
-            _ => self.resolve_to_country(who),
-        }
+        self.country_at(who).map(|(c, _)| c)
     }
 
     /// The country `who` names and its position in the graph: a typed id by one look-up
@@ -402,7 +399,6 @@ impl<'g> View<'g> {
     }
 
     /// `who` resolved on the view's date to a country; a grouping is an error.
-    #[inline(never)]
     fn resolve_to_country(&self, who: &(impl ActorRef + ?Sized)) -> Result<CountryId> {
         match who.resolve_on(self.graph, &self.asked)? {
             ActorId::Country(c) => Ok(c),

@@ -91,9 +91,14 @@ pub const LIST_LIMIT: usize = 8 << 20;
 const PAIR_BITS_STATES: usize = 1 << 12;
 
 impl Csr {
-    fn get(&self, x: u32) -> &[CountryId] {
+    /// Where the list of the state at index `x` lies in `ids`.
+    fn range(&self, x: u32) -> std::ops::Range<usize> {
         let x = x as usize;
-        &self.ids[self.starts[x] as usize..self.starts[x + 1] as usize]
+        self.starts[x] as usize..self.starts[x + 1] as usize
+    }
+
+    fn get(&self, x: u32) -> &[CountryId] {
+        &self.ids[self.range(x)]
     }
 }
 
@@ -206,10 +211,9 @@ impl<'g> Network<'g> {
     ) -> Vec<T> {
         match self.lists() {
             Some(lists) => {
-                let at = |i: u32| lists.defenders.starts[i as usize] as usize;
-                let (start, end) = (at(x), at(x + 1));
-                (lists.defenders.ids[start..end].iter())
-                    .zip(&lists.defenders_nuclear[start..end])
+                let range = lists.defenders.range(x);
+                (lists.defenders.ids[range.clone()].iter())
+                    .zip(&lists.defenders_nuclear[range])
                     .map(|(&c, &nuclear)| item(c, nuclear))
                     .collect()
             }

@@ -90,8 +90,8 @@ thread_local! {
 
 impl<'g> View<'g> {
     /// The shortest chain of ties from `a` to `b` (ally of an ally ...), with the ties on each
-    /// hop (built when first read); `None` when no chain exists. Among chains of equal length the one through the
-    /// lowest ids is chosen, so the answer is stable.
+    /// hop (built when first read); `None` when no chain exists. Among chains of equal length
+    /// the one through the lowest ids is chosen, so the answer is stable.
     ///
     /// ```
     /// let graph = alliance_graph::datasets::asian_nato();
